@@ -1,0 +1,16 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { resetPassword } from '@/lib/auth/password-reset';
+import { setFlash } from '@/lib/flash';
+import { resetPasswordSchema } from '@/lib/validation/auth';
+import { parseForm, type FormState } from '@/lib/validation/form-state';
+
+export async function setNewPassword(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(resetPasswordSchema, formData);
+  // A refused password leaves the link as it was: only a successful reset uses it up.
+  if (!parsed.ok) return parsed.state;
+  const result = await resetPassword(token, parsed.data.password);
+  if (!result.ok) redirect('/reset/invalid');
+  await setFlash('Your password has been reset.');
+  redirect('/login');
+}

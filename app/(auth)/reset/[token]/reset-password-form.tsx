@@ -1,0 +1,20 @@
+'use client';
+import { Field } from '@/components/field';
+import { FormMessage } from '@/components/form-message';
+import { useActionForm } from '@/components/use-action-form';
+import { resetPasswordSchema } from '@/lib/validation/auth';
+import { setNewPassword } from './actions';
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const { state, pending, formProps, field } = useActionForm(resetPasswordSchema, setNewPassword.bind(null, token));
+  return (
+    <form {...formProps} className="form">
+      <FormMessage message={state.message} />
+      <Field label="Password" type="password" autoComplete="new-password" required {...field('password')} />
+      <Field label="Repeat Password" type="password" autoComplete="new-password" required {...field('password2')} />
+      <button type="submit" disabled={pending}>
+        Reset Password
+      </button>
+    </form>
+  );
+}

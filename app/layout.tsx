@@ -1,0 +1,25 @@
+import type { Metadata, Viewport } from 'next';
+import { Flash } from '@/components/flash';
+import { Nav } from '@/components/nav';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Microblog', template: '%s · Microblog' },
+  description: 'Post, follow, and never lose a password for long.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: LayoutProps<'/'>) {
+  return (
+    <html lang="en">
+      <body>
+        <Nav />
+        <main className="container">
+          <Flash />
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,35 @@
+import type { NextAuthConfig } from 'next-auth';
+
+/**
+ * The parts of the Auth.js setup that need no database, crypto or Node modules,
+ * kept apart so anything that runs at the edge can import them.
+ */
+export const authConfig = {
+  pages: { signIn: '/login', error: '/login' },
+  session: { strategy: 'jwt' },
+  callbacks: {
+    jwt({ token, user }) {
+      // Only present at sign-in: remember which password the session was opened with.
+      if (user?.passwordFingerprint) token.passwordFingerprint = user.passwordFingerprint;
+      return token;
+    },
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.passwordFingerprint = typeof token.passwordFingerprint === 'string' ? token.passwordFingerprint : '';
+      return session;
+    },
+  },
+  providers: [],
+} satisfies NextAuthConfig;
+
+/** Auth.js names the cookie with a `__Secure-` prefix when the app is served over https. */
+export const SESSION_COOKIE_NAMES = ['authjs.session-token', '__Secure-authjs.session-token'];
+
+declare module 'next-auth' {
+  interface Session {
+    passwordFingerprint: string;
+  }
+  interface User {
+    passwordFingerprint?: string;
+  }
+}

@@ -1,0 +1,25 @@
+import NextAuth, { type User } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { authConfig } from '@/auth.config';
+import { authenticate } from '@/lib/auth/accounts';
+import { getConfig } from '@/lib/config';
+import { passwordFingerprint } from '@/lib/tokens';
+import { loginSchema } from '@/lib/validation/auth';
+
+// A function, so settings are read when a request arrives and `next build` needs no secrets.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...authConfig,
+  secret: getConfig().secretKey,
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {} },
+      async authorize(credentials): Promise<User | null> {
+        const parsed = loginSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await authenticate(parsed.data.username, parsed.data.password);
+        if (!user) return null;
+        return { id: String(user.id), name: user.username, passwordFingerprint: passwordFingerprint(user.passwordHash) };
+      },
+    }),
+  ],
+}));

@@ -1,0 +1,11 @@
+import { readFlash } from '@/lib/flash';
+
+export async function Flash() {
+  const message = await readFlash();
+  if (!message) return null;
+  return (
+    <div className="flash" role="status">
+      {message}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import { logout } from '@/app/(auth)/logout/actions';
+import { verifySession } from '@/lib/auth/dal';
+
+export async function Nav() {
+  const user = await verifySession();
+  return (
+    <header className="nav">
+      <nav aria-label="Main" className="nav-inner">
+        <Link href="/" className="brand">
+          Microblog
+        </Link>
+        <ul className="nav-links">
+          <li>
+            <Link href="/">Home</Link>
+          </li>
+          {user ? (
+            <li>
+              <form action={logout}>
+                <button type="submit" className="link-button">
+                  Logout
+                </button>
+              </form>
+            </li>
+          ) : (
+            <li>
+              <Link href="/login">Login</Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+import { startTransition, useActionState, type FormEvent } from 'react';
+import { useForm, type FieldValues, type Path } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import type { FormState } from '@/lib/validation/form-state';
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+/**
+ * Ties a form to its server action and its zod schema: without JavaScript the form
+ * posts to the action as is; with it, the same schema checks fields as you type and
+ * the action only runs once they pass.
+ */
+export function useActionForm<Input extends FieldValues>(schema: z.ZodType<unknown, Input>, action: Action) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const form = useForm<Input>({ resolver: zodResolver(schema as never), mode: 'onTouched' });
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const element = event.currentTarget;
+    void form.handleSubmit(() => startTransition(() => formAction(new FormData(element))))(event);
+  };
+
+  return {
+    state,
+    pending,
+    formProps: {
+      action: formAction,
+      noValidate: true,
+      onSubmit,
+    },
+    field: (name: Path<Input>) => ({
+      ...form.register(name),
+      defaultValue: state.values?.[name],
+      error: form.formState.errors[name]?.message?.toString() ?? state.errors?.[name]?.[0],
+    }),
+  };
+}

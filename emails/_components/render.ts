@@ -1,0 +1,40 @@
+/** One email's content as blocks, so its text and HTML parts come from one source. */
+export type EmailBlock =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'link'; href: string; label: string }
+  | { kind: 'signature'; lines: string[] };
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+
+function blockToText(block: EmailBlock): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return block.text;
+    case 'link':
+      return block.href;
+    case 'signature':
+      return block.lines.join('\n');
+  }
+}
+
+function blockToHtml(block: EmailBlock): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return `<p>${escapeHtml(block.text)}</p>`;
+    case 'link':
+      return `<p><a href="${escapeHtml(block.href)}">${escapeHtml(block.label)}</a></p>`;
+    case 'signature':
+      return `<p>${block.lines.map(escapeHtml).join('<br>')}</p>`;
+  }
+}
+
+export function renderEmail(subject: string, blocks: EmailBlock[]): RenderedEmail {
+  return {
+    subject,
+    text: `${blocks.map(blockToText).join('\n\n')}\n`,
+    html: `<!doctype html><html><body style="font-family: sans-serif; line-height: 1.5">${blocks.map(blockToHtml).join('')}</body></html>`,
+  };
+}

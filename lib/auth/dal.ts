@@ -1,0 +1,32 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import { auth } from '@/auth';
+import { findUserById } from '@/lib/db/users';
+import type { User } from '@/lib/db/schema';
+import { passwordFingerprint } from '@/lib/tokens';
+
+/**
+ * The signed-in user, or null. A session opened before the password last changed
+ * is refused, so a reset signs a thief out everywhere.
+ */
+export const verifySession = cache(async (): Promise<User | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const user = findUserById(id);
+  if (!user || session?.passwordFingerprint !== passwordFingerprint(user.passwordHash)) return null;
+  return user;
+});
+
+/** The signed-in user; anyone else is sent to sign in and brought back to `returnTo` after. */
+export async function requireUser(returnTo: string): Promise<User> {
+  const user = await verifySession();
+  if (!user) redirect(`/login?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** For the sign-in, sign-up and reset pages: someone already signed in has nothing to do there. */
+export async function redirectIfSignedIn(): Promise<void> {
+  if (await verifySession()) redirect('/');
+}

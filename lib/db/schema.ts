@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    aboutMe: text('about_me'),
+    lastSeen: integer('last_seen', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [
+    uniqueIndex('users_username_unique').on(sql`${table.username} collate nocase`),
+    // Addresses are matched case-insensitively, so two spellings of one mailbox are one account.
+    uniqueIndex('users_email_unique').on(sql`${table.email} collate nocase`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const posts = sqliteTable(
+  'posts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    body: text('body').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [
+    index('posts_user_id_created_at_idx').on(table.userId, table.createdAt),
+    index('posts_created_at_idx').on(table.createdAt),
+  ],
+);
+
+export type Post = typeof posts.$inferSelect;
+export type NewPost = typeof posts.$inferInsert;
+
+export const followers = sqliteTable(
+  'followers',
+  {
+    followerId: integer('follower_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    followedId: integer('followed_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.followerId, table.followedId] }),
+    index('followers_followed_id_idx').on(table.followedId),
+    check('followers_not_self', sql`${table.followerId} <> ${table.followedId}`),
+  ],
+);
+
+export type Follow = typeof followers.$inferSelect;
+
+export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'dead', 'expired', 'captured'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: text('message_id').notNull().unique(),
+    sender: text('sender').notNull(),
+    to: text('to', { mode: 'json' }).$type<string[]>().notNull(),
+    cc: text('cc', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    bcc: text('bcc', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('outbox_status_next_attempt_at_idx').on(table.status, table.nextAttemptAt)],
+);
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewOutboxRow = typeof outbox.$inferInsert;

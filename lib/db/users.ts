@@ -1,0 +1,44 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb } from './client';
+import { users, type NewUser, type User } from './schema';
+
+export function findUserById(id: number): User | undefined {
+  return getDb().select().from(users).where(eq(users.id, id)).get();
+}
+
+export function findUserByUsername(username: string): User | undefined {
+  return getDb().select().from(users).where(sql`${users.username} = ${username} collate nocase`).get();
+}
+
+export function findUserByEmail(email: string): User | undefined {
+  return getDb().select().from(users).where(sql`${users.email} = ${email} collate nocase`).get();
+}
+
+export type CreateUserResult = { ok: true; user: User } | { ok: false; taken: 'username' | 'email' };
+
+/** Inserts a user; the unique indexes, not a prior lookup, decide a race between two sign-ups. */
+export function createUser(input: Pick<NewUser, 'username' | 'email' | 'passwordHash'>): CreateUserResult {
+  try {
+    const user = getDb().insert(users).values(input).returning().get();
+    return { ok: true, user };
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      return { ok: false, taken: error.message.includes('users.email') ? 'email' : 'username' };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Sets a new password only if the stored hash is still `expectedHash`: of two
+ * submits of one reset link, exactly one changes a row.
+ */
+export function replacePasswordHash(userId: number, expectedHash: string, newHash: string): boolean {
+  const result = getDb()
+    .update(users)
+    .set({ passwordHash: newHash })
+    .where(and(eq(users.id, userId), eq(users.passwordHash, expectedHash)))
+    .run();
+  return result.changes === 1;
+}

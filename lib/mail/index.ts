@@ -1,0 +1,1 @@
+export { sendEmail, type EmailMessage } from './send-email';

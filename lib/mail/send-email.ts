@@ -1,0 +1,50 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { after } from 'next/server';
+import { getConfig } from '@/lib/config';
+import { enqueueEmail } from '@/lib/db/outbox';
+import { requestDrain } from './drain';
+
+export type EmailMessage = {
+  to: string | string[];
+  cc?: string | string[];
+  bcc?: string | string[];
+  subject: string;
+  text: string;
+  html?: string;
+  /** Past this moment the message is useless (its link has expired) and is dropped, not sent late. */
+  expiresAt?: Date;
+};
+
+const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat());
+
+function drainSoon(): void {
+  const drain = () => requestDrain().catch((error: unknown) => console.error('Outbox drain failed:', error));
+  try {
+    // Inside a request the drain runs once the response is sent, so no one waits for SMTP.
+    after(drain);
+  } catch {
+    // Outside a request (a script, a test) there is no response to wait for.
+    setImmediate(drain);
+  }
+}
+
+/** Queues a message in the outbox and drains it after the response: never SMTP on the request path. */
+export function sendEmail(message: EmailMessage): void {
+  const config = getConfig();
+  const now = new Date();
+  enqueueEmail({
+    messageId: `<${randomUUID()}@${new URL(config.appUrl).hostname}>`,
+    sender: config.sender,
+    to: list(message.to),
+    cc: list(message.cc),
+    bcc: list(message.bcc),
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    expiresAt: message.expiresAt,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+  drainSoon();
+}

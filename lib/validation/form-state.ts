@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/** What every form's server action returns to the form it came from. */
+export type FormState = {
+  /** Messages per field, shown next to it. */
+  errors?: Record<string, string[] | undefined>;
+  /** A message about the whole form, shown above it. */
+  message?: string;
+  /** The submitted values, so the form refills; passwords are never sent back. */
+  values?: Record<string, string>;
+};
+
+const SECRET_FIELDS = new Set(['password', 'password2']);
+
+function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === 'string' && !key.startsWith('$') && !SECRET_FIELDS.has(key)) values[key] = value;
+  }
+  return values;
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
+
+/** Parses a form post with its schema; a file where text belongs is refused like any bad value. */
+export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: FormData): Parsed<z.output<Schema>> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of formData) fields[key] = value;
+  const result = schema.safeParse(fields);
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    state: { errors: z.flattenError(result.error).fieldErrors as FormState['errors'], values: submittedValues(formData) },
+  };
+}
+
+export function formError(formData: FormData, errors: FormState['errors'], message?: string): FormState {
+  return { errors, message, values: submittedValues(formData) };
+}
