@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE_NAMES } from '@/auth.config';
-import { FLASH_COOKIE, FLASH_HEADER } from '@/lib/flash';
+import { FLASH_COOKIE, FLASH_HEADER } from '@/lib/flash-cookie';
 import { RESET_PASSWORD, verifyToken } from '@/lib/tokens';
 
 const PROTECTED_PREFIXES = ['/edit-profile', '/explore', '/user/'];
@@ -46,8 +46,10 @@ export async function proxy(request: NextRequest) {
     if (!check.ok) response = NextResponse.rewrite(new URL(INVALID_RESET_PATH, request.nextUrl), { request: { headers: requestHeaders } });
   }
   if (pathname.startsWith(RESET_PREFIX)) {
-    // The token is in the path: keep it out of Referer headers and caches.
-    response.headers.set('Referrer-Policy', 'no-referrer');
+    // The token is in the path: keep it out of other sites' Referer headers and out of caches.
+    // Not `no-referrer`: under it browsers post the form with `Origin: null`, which
+    // Next's server-action CSRF check rightly refuses.
+    response.headers.set('Referrer-Policy', 'same-origin');
     response.headers.set('Cache-Control', 'no-store');
   }
   if (flash && showsPage) response.cookies.delete(FLASH_COOKIE);

@@ -1,3 +1,4 @@
+import { ClearFlash } from '@/components/clear-flash';
 import { readFlash } from '@/lib/flash';
 
 export async function Flash() {
@@ -6,6 +7,7 @@ export async function Flash() {
   return (
     <div className="flash" role="status">
       {message}
+      <ClearFlash />
     </div>
   );
 }

@@ -1,13 +1,11 @@
 import { cookies, headers } from 'next/headers';
 
-/** Set by an action before it redirects; the proxy hands it to the next page and deletes it. */
-export const FLASH_COOKIE = 'flash';
-/** How the proxy passes the message on to the page it shows up on. */
-export const FLASH_HEADER = 'x-microblog-flash';
+import { FLASH_COOKIE, FLASH_HEADER } from './flash-cookie';
 
 export async function setFlash(message: string): Promise<void> {
   (await cookies()).set(FLASH_COOKIE, encodeURIComponent(message), {
-    httpOnly: true,
+    // Readable by the page's script so it can delete the message once shown (see ClearFlash).
+    httpOnly: false,
     sameSite: 'lax',
     path: '/',
     maxAge: 60,

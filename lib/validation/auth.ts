@@ -4,7 +4,11 @@ import { currentPasswordField, emailField, newPasswordField, REPEAT_MISMATCH, us
 export const loginSchema = z.object({
   username: z.string().trim().min(1, 'Please enter your username.').max(64, 'Username must be at most 64 characters.'),
   password: currentPasswordField,
-  remember: z.literal('on').optional(),
+  // A posted checkbox sends "on" or nothing; react-hook-form hands over a boolean.
+  remember: z
+    .union([z.literal('on'), z.boolean()])
+    .optional()
+    .transform((value) => value === 'on' || value === true),
 });
 export type LoginInput = z.input<typeof loginSchema>;
 

@@ -10,7 +10,7 @@ export type FormState = {
   values?: Record<string, string>;
 };
 
-const SECRET_FIELDS = new Set(['password', 'password2']);
+const SECRET_FIELDS = new Set(['password', 'password2', 'token']);
 
 function submittedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -5,7 +5,9 @@ import { setFlash } from '@/lib/flash';
 import { resetPasswordSchema } from '@/lib/validation/auth';
 import { parseForm, type FormState } from '@/lib/validation/form-state';
 
-export async function setNewPassword(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function setNewPassword(_previous: FormState, formData: FormData): Promise<FormState> {
+  const token = formData.get('token');
+  if (typeof token !== 'string') redirect('/reset/invalid');
   const parsed = parseForm(resetPasswordSchema, formData);
   // A refused password leaves the link as it was: only a successful reset uses it up.
   if (!parsed.ok) return parsed.state;

@@ -4,7 +4,7 @@ import { redirectIfSignedIn } from '@/lib/auth/dal';
 import { checkResetLink } from '@/lib/auth/password-reset';
 import { ResetPasswordForm } from './reset-password-form';
 
-export const metadata: Metadata = { title: 'Reset Your Password', referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Reset Your Password' };
 
 export default async function ResetPasswordPage({ params }: PageProps<'/reset/[token]'>) {
   await redirectIfSignedIn();

@@ -6,10 +6,12 @@ import { resetPasswordSchema } from '@/lib/validation/auth';
 import { setNewPassword } from './actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { state, pending, formProps, field } = useActionForm(resetPasswordSchema, setNewPassword.bind(null, token));
+  const { state, pending, formProps, field } = useActionForm(resetPasswordSchema, setNewPassword);
   return (
     <form {...formProps} className="form">
       <FormMessage message={state.message} />
+      {/* A hidden field rather than a bound argument: a bound action posted without JavaScript stalls in Next 16.4. */}
+      <input type="hidden" name="token" value={token} />
       <Field label="Password" type="password" autoComplete="new-password" required {...field('password')} />
       <Field label="Repeat Password" type="password" autoComplete="new-password" required {...field('password2')} />
       <button type="submit" disabled={pending}>
