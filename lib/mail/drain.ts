@@ -34,6 +34,12 @@ function getTransport(): Transporter | null {
   return globalForMail.microblogTransport;
 }
 
+/** Closes the pooled connection, so a stopping process leaves no socket behind. */
+export function closeMailTransport(): void {
+  globalForMail.microblogTransport?.close();
+  globalForMail.microblogTransport = undefined;
+}
+
 /** Exponential backoff with jitter, so messages that failed together do not retry together. */
 export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, random = Math.random): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));

@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerUser } from '@/lib/auth/accounts';
+import { checkResetLink, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
+import { getDb } from '@/lib/db/client';
+import { outbox, users } from '@/lib/db/schema';
+import { findUserById } from '@/lib/db/users';
+import { verifyPassword } from '@/lib/passwords';
+
+const outboxRows = () => getDb().select().from(outbox).all();
+
+async function newUser(name: string) {
+  const result = await registerUser({ username: name, email: `${name}@example.com`, password: 'original password' });
+  if (!result.ok) throw new Error(`could not create ${name}`);
+  return result.user;
+}
+
+async function linkFor(email: string): Promise<string> {
+  await requestPasswordReset(email);
+  const row = outboxRows().filter((r) => r.to.includes(email)).at(-1);
+  const token = row?.text.match(/\/reset\/([\w.-]+)/)?.[1];
+  if (!token) throw new Error('no reset link was mailed');
+  return token;
+}
+
+describe('forgot password', () => {
+  beforeAll(() => getDb().delete(outbox).run());
+
+  it('queues one email for a known address, built from APP_URL', async () => {
+    const user = await newUser('known');
+    const before = outboxRows().length;
+    await requestPasswordReset('KNOWN@example.com');
+    const rows = outboxRows();
+    expect(rows.length).toBe(before + 1);
+    const row = rows.at(-1);
+    expect(row?.to).toEqual([user.email]);
+    expect(row?.subject).toBe('[Microblog] Reset Your Password');
+    expect(row?.sender).toBe('admin@app.test');
+    expect(row?.text).toContain('Dear known,');
+    expect(row?.text).toMatch(/http:\/\/app\.test\/reset\/[\w-]+\.[\w-]+\.[\w-]+/);
+    expect(row?.html).toContain('href="http://app.test/reset/');
+    expect(row?.expiresAt?.getTime()).toBeLessThanOrEqual(Date.now() + 10 * 60 * 1000);
+  });
+
+  it('queues nothing for an unknown address', async () => {
+    const before = outboxRows().length;
+    await requestPasswordReset('nobody@example.com');
+    expect(outboxRows().length).toBe(before);
+  });
+});
+
+describe('reset password', () => {
+  it('sets the new password and the old one stops working', async () => {
+    const user = await newUser('resetter');
+    const token = await linkFor(user.email);
+    expect((await resetPassword(token, 'brand new password')).ok).toBe(true);
+    const stored = findUserById(user.id);
+    expect(await verifyPassword('brand new password', stored?.passwordHash ?? '')).toBe(true);
+    expect(await verifyPassword('original password', stored?.passwordHash ?? '')).toBe(false);
+  });
+
+  it('refuses a link that was already used', async () => {
+    const user = await newUser('reuser');
+    const token = await linkFor(user.email);
+    expect((await resetPassword(token, 'first new password')).ok).toBe(true);
+    expect(await resetPassword(token, 'second new password')).toEqual({ ok: false, reason: 'used' });
+    expect(await checkResetLink(token)).toEqual({ ok: false, reason: 'used' });
+  });
+
+  it('leaves the link working when it is only opened', async () => {
+    const user = await newUser('opener');
+    const token = await linkFor(user.email);
+    await checkResetLink(token);
+    await checkResetLink(token);
+    expect((await checkResetLink(token)).ok).toBe(true);
+  });
+
+  it('lets exactly one of two simultaneous submits win', async () => {
+    const user = await newUser('racer');
+    const token = await linkFor(user.email);
+    const results = await Promise.all([resetPassword(token, 'racer one password'), resetPassword(token, 'racer two password')]);
+    expect(results.filter((result) => result.ok)).toHaveLength(1);
+  });
+
+  it('retires older links once any link is used', async () => {
+    const user = await newUser('twolinks');
+    const first = await linkFor(user.email);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await linkFor(user.email);
+    expect((await resetPassword(second, 'a new password here')).ok).toBe(true);
+    expect((await checkResetLink(first)).ok).toBe(false);
+  });
+
+  it('refuses a link for a user who no longer exists', async () => {
+    const user = await newUser('leaver');
+    const token = await linkFor(user.email);
+    getDb().delete(users).where(eq(users.id, user.id)).run();
+    expect(await checkResetLink(token)).toEqual({ ok: false, reason: 'invalid' });
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { forgotPasswordSchema, loginSchema, registerSchema, resetPasswordSchema } from '@/lib/validation/auth';
+import { parseForm } from '@/lib/validation/form-state';
+
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+};
+
+const good = { username: 'susan', email: 'Susan@Example.com', password: 'correct horse', password2: 'correct horse' };
+
+describe('register form', () => {
+  it('accepts a good sign-up and lower-cases the email', () => {
+    const parsed = registerSchema.parse(good);
+    expect(parsed.email).toBe('susan@example.com');
+  });
+
+  it('refuses mismatched passwords next to the repeat field', () => {
+    const result = registerSchema.safeParse({ ...good, password2: 'something else' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['password2']);
+  });
+
+  it.each([
+    ['a password of 7 characters', { password: '1234567', password2: '1234567' }, 'password'],
+    ['a password of 129 characters', { password: 'x'.repeat(129), password2: 'x'.repeat(129) }, 'password'],
+    ['an email without a domain', { email: 'susan@' }, 'email'],
+    ['an email with a line break', { email: 'susan@example.com\r\nBcc: victim@example.com' }, 'email'],
+    ['a username with spaces', { username: 'su san' }, 'username'],
+    ['a username with markup', { username: '<script>' }, 'username'],
+    ['an overlong username', { username: 'u'.repeat(65) }, 'username'],
+    ['an empty username', { username: '' }, 'username'],
+  ])('refuses %s', (_name, override, field) => {
+    const result = registerSchema.safeParse({ ...good, ...override });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path[0])).toContain(field);
+  });
+
+  it('accepts a password of exactly 8 and of exactly 128 characters', () => {
+    for (const password of ['12345678', 'y'.repeat(128)]) {
+      expect(registerSchema.safeParse({ ...good, password, password2: password }).success).toBe(true);
+    }
+  });
+
+  it('accepts any characters in a password', () => {
+    const password = 'pässwörd 🔑 with spaces';
+    expect(registerSchema.safeParse({ ...good, password, password2: password }).success).toBe(true);
+  });
+});
+
+describe('login form', () => {
+  it('reads a ticked Remember Me from a form post and from the browser form', () => {
+    expect(loginSchema.parse({ username: 'a', password: 'b', remember: 'on' }).remember).toBe(true);
+    expect(loginSchema.parse({ username: 'a', password: 'b', remember: true }).remember).toBe(true);
+    expect(loginSchema.parse({ username: 'a', password: 'b' }).remember).toBe(false);
+  });
+
+  it('refuses missing fields', () => {
+    expect(loginSchema.safeParse({}).success).toBe(false);
+  });
+});
+
+describe('forgot and reset forms', () => {
+  it('needs a real email address', () => {
+    expect(forgotPasswordSchema.safeParse({ email: 'nope' }).success).toBe(false);
+    expect(forgotPasswordSchema.parse({ email: ' A@B.co ' }).email).toBe('a@b.co');
+  });
+
+  it('refuses a new password that is too short or does not match', () => {
+    expect(resetPasswordSchema.safeParse({ password: 'short', password2: 'short' }).success).toBe(false);
+    expect(resetPasswordSchema.safeParse({ password: 'long enough', password2: 'long enougH' }).success).toBe(false);
+    expect(resetPasswordSchema.safeParse({ password: 'long enough', password2: 'long enough' }).success).toBe(true);
+  });
+});
+
+describe('parseForm', () => {
+  it('returns field errors and the submitted values, never the passwords', () => {
+    const result = parseForm(registerSchema, form({ ...good, email: 'bad' }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.state.errors?.email?.[0]).toBe('Please enter a valid email address.');
+    expect(result.state.values).toEqual({ username: 'susan', email: 'bad' });
+  });
+
+  it('refuses a file where text belongs', () => {
+    const data = form({ password: 'x'.repeat(10), password2: 'x'.repeat(10) });
+    data.set('password', new Blob(['x'.repeat(10)]));
+    expect(parseForm(resetPasswordSchema, data).ok).toBe(false);
+  });
+});
