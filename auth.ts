@@ -10,6 +10,12 @@ import { loginSchema } from '@/lib/validation/auth';
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getConfig().secretKey,
+  logger: {
+    // A wrong password is an expected answer, not a server error worth a stack trace.
+    error(error) {
+      if (error.name !== 'CredentialsSignin') console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },

@@ -1,0 +1,6 @@
+/** Where the e2e servers listen; loopback only. */
+export const APP_PORT = 3100;
+export const SMTP_PORT = 2525;
+export const INBOX_PORT = 2526;
+export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
+export const INBOX_URL = `http://127.0.0.1:${INBOX_PORT}`;

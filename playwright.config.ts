@@ -1,0 +1,64 @@
+import { existsSync, rmSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { APP_PORT, APP_URL, INBOX_PORT, INBOX_URL, SMTP_PORT } from './e2e/ports';
+const DATABASE = 'test-results/e2e.db';
+
+// A fresh database for every run; workers load this file too and must not delete it under the server.
+if (!process.env.TEST_WORKER_INDEX) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${DATABASE}${suffix}`, { force: true });
+}
+
+/** Playwright's own Chromium where it is installed, else the system's (Debian's package). */
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: APP_URL,
+    trace: 'retain-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `node scripts/smtp-sink.mjs --port ${SMTP_PORT} --inbox-port ${INBOX_PORT} --quiet`,
+      url: `${INBOX_URL}/health`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start --port ${APP_PORT} --hostname 127.0.0.1`,
+      url: `${APP_URL}/login`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: '1',
+        SECRET_KEY: 'e2e-secret-key-long-enough-for-production-use',
+        APP_URL,
+        DATABASE_URL: DATABASE,
+        MAIL_SERVER: '127.0.0.1',
+        MAIL_PORT: String(SMTP_PORT),
+        ADMINS: 'admin@microblog.test',
+      },
+    },
+  ],
+});
