@@ -25,6 +25,8 @@ const envSchema = z.object({
   MAIL_USERNAME: z.string().min(1).optional(),
   MAIL_PASSWORD: z.string().min(1).optional(),
   ADMINS: emailList.default(['no-reply@microblog.local']),
+  CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  DEV_MAILBOX: booleanFlag.optional(),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -45,8 +47,10 @@ export type Config = {
   mailServer: MailServer | null;
   admins: string[];
   sender: string;
-  /** The /dev/mail pages: on everywhere but production. */
+  /** The /dev/mail pages: on everywhere but production, unless DEV_MAILBOX says otherwise. */
   devMailbox: boolean;
+  /** Bearer token for GET /api/cron/outbox; without it the route is closed. */
+  cronSecret: string | null;
 };
 
 export class ConfigError extends Error {
@@ -120,7 +124,8 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     mailServer: resolveMailServer(env, production),
     admins,
     sender: admins[0],
-    devMailbox: !production,
+    devMailbox: env.DEV_MAILBOX ?? !production,
+    cronSecret: env.CRON_SECRET ?? null,
   };
 }
 

@@ -1,6 +1,9 @@
 import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { startDrainTimer, stopDraining } from '@/lib/mail/drain';
+
+const DRAIN_INTERVAL_MS = 5_000;
 
 /** Runs once when a server process starts: bad settings stop it here, not at the first request. */
 export function startServer(): void {
@@ -12,4 +15,9 @@ export function startServer(): void {
     process.exit(1);
   }
   getDb();
+  const stopTimer = startDrainTimer(DRAIN_INTERVAL_MS);
+  process.once('SIGTERM', () => {
+    stopTimer();
+    void stopDraining();
+  });
 }

@@ -28,6 +28,8 @@ export async function startSmtpSink({ host = '127.0.0.1', port = 8025, delayMs =
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 10 * 1024 * 1024,
+    // Stopping waits at most a second for clients that keep their connection open.
+    closeTimeout: 1000,
     onRcptTo,
     onData(stream, session, callback) {
       const chunks = [];

@@ -101,19 +101,22 @@ export async function drainOutbox(overrides: DrainOptions = {}): Promise<DrainRe
   const options = { ...DEFAULTS, ...overrides };
   const transport = getTransport();
   const report: DrainReport = { sent: 0, retried: 0, dead: 0, expired: 0 };
-  for (;;) {
+  while (!stopping) {
     const rows = claimDueEmails(new Date(), options.batchSize, options.leaseMs);
     if (rows.length === 0) return report;
     // The pool queues these onto its one connection; awaiting them together keeps it busy.
     await Promise.all(rows.map((row) => deliver(row, transport, options, report)));
   }
+  return report;
 }
 
 let running: Promise<DrainReport> | null = null;
 let requestedAgain = false;
+let stopping = false;
 
 /** Starts a drain unless one is running, in which case that one goes round once more. */
 export function requestDrain(): Promise<DrainReport> {
+  if (stopping) return Promise.resolve({ sent: 0, retried: 0, dead: 0, expired: 0 });
   if (running) {
     requestedAgain = true;
     return running;
@@ -124,10 +127,30 @@ export function requestDrain(): Promise<DrainReport> {
       requestedAgain = false;
       const report = await drainOutbox();
       for (const key of Object.keys(total) as (keyof DrainReport)[]) total[key] += report[key];
-    } while (requestedAgain);
+    } while (requestedAgain && !stopping);
     return total;
   })().finally(() => {
     running = null;
   });
   return running;
+}
+
+/**
+ * Stops claiming mail and waits for the batch in hand to finish, so a stopping
+ * server leaves no row half-sent; anything still due is for the next process.
+ */
+export async function stopDraining(): Promise<void> {
+  stopping = true;
+  await running?.catch(() => undefined);
+  closeMailTransport();
+}
+
+/** Drains on a timer too, so mail queued before a crash or during an outage still goes out. */
+export function startDrainTimer(intervalMs: number): () => void {
+  const timer = setInterval(() => {
+    requestDrain().catch((error: unknown) => console.error('Outbox drain failed:', error));
+  }, intervalMs);
+  // The timer alone must not keep a finished process alive.
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -4,21 +4,30 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { MailServer } from '@/lib/config';
 
-const CONNECT_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+
+type SocketCallback = (error: Error | null, socketOptions: { connection?: net.Socket }) => void;
 
 /**
  * Opens the TCP connection ourselves to turn off Nagle's algorithm: otherwise each
  * message's final small write waits for the server's delayed ACK (~40 ms), which caps
  * one connection at about 23 messages a second.
  */
-function connectWithoutDelay(options: SMTPPool.Options, callback: (error: Error | null, socket?: { connection: net.Socket }) => void): void {
+function connectWithoutDelay(options: SMTPPool.Options, callback: SocketCallback): void {
   const socket = net.connect({ host: options.host, port: options.port ?? 25 });
   socket.setNoDelay(true);
-  socket.setTimeout(CONNECT_TIMEOUT_MS, () => socket.destroy(new Error(`Connection timeout to ${options.host}:${options.port}`)));
-  socket.once('error', (error) => callback(error));
+  // If we cannot connect, nodemailer connects by itself and meets the same failure:
+  // only its own error path retires the pooled connection, while an error returned
+  // from here would leave the pool waiting on a connection that never comes.
+  const fallBack = () => {
+    socket.destroy();
+    callback(null, {});
+  };
+  socket.setTimeout(CONNECT_TIMEOUT_MS, fallBack);
+  socket.once('error', fallBack);
   socket.once('connect', () => {
     socket.setTimeout(0);
-    socket.removeAllListeners('error');
+    socket.removeListener('error', fallBack);
     callback(null, { connection: socket });
   });
 }
