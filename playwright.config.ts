@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { APP_PORT, APP_URL, INBOX_PORT, INBOX_URL, SMTP_PORT } from './e2e/ports';
+import { APP_PORT, APP_URL, CRON_SECRET, INBOX_PORT, INBOX_URL, SMTP_PORT } from './e2e/ports';
 const DATABASE = 'test-results/e2e.db';
 
 // A fresh database for every run; workers load this file too and must not delete it under the server.
@@ -58,6 +58,9 @@ export default defineConfig({
         MAIL_SERVER: '127.0.0.1',
         MAIL_PORT: String(SMTP_PORT),
         ADMINS: 'admin@microblog.test',
+        CRON_SECRET,
+        // The dev mailbox is off in production builds; the tests read it, so it is on here.
+        DEV_MAILBOX: '1',
       },
     },
   ],

@@ -4,3 +4,4 @@ export const SMTP_PORT = 2525;
 export const INBOX_PORT = 2526;
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const INBOX_URL = `http://127.0.0.1:${INBOX_PORT}`;
+export const CRON_SECRET = 'e2e-cron-secret-0123456789';

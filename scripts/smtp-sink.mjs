@@ -92,6 +92,8 @@ async function main() {
       port: { type: 'string', default: '8025' },
       'inbox-port': { type: 'string' },
       'delay-ms': { type: 'string', default: '0' },
+      // Answer 550 to recipients whose address starts with "refuse-", as a server does for an unknown user.
+      'refuse-prefix': { type: 'string', default: 'refuse-' },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -100,6 +102,10 @@ async function main() {
   const sink = await startSmtpSink({
     port: Number(values.port),
     delayMs: Number(values['delay-ms']),
+    onRcptTo(address, _session, callback) {
+      if (!address.address.toLowerCase().startsWith(values['refuse-prefix'] ?? 'refuse-')) return callback();
+      callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+    },
     onMessage(message) {
       messages.push(message);
       if (values.quiet) return;
