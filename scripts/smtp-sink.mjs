@@ -95,6 +95,8 @@ async function main() {
       // Answer 550 to recipients whose address starts with "refuse-", as a server does for an unknown user.
       'refuse-prefix': { type: 'string', default: 'refuse-' },
       quiet: { type: 'boolean', default: false },
+      // Accept and count without parsing, so a benchmark measures the sender, not mailparser.
+      'count-only': { type: 'boolean', default: false },
     },
   });
   /** @type {SunkMessage[]} */
@@ -102,6 +104,7 @@ async function main() {
   const sink = await startSmtpSink({
     port: Number(values.port),
     delayMs: Number(values['delay-ms']),
+    parse: !values['count-only'],
     onRcptTo(address, _session, callback) {
       if (!address.address.toLowerCase().startsWith(values['refuse-prefix'] ?? 'refuse-')) return callback();
       callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));

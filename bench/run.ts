@@ -1,0 +1,108 @@
+// `npm run bench`: builds if needed, starts the app and SMTP sinks on loopback, runs
+// every scenario, prints one table and writes it to bench/results/. See bench/README.md.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startProcess, waitForPort, waitForUrl, type Started } from './lib/processes';
+import { printTable, writeResults, type Row } from './lib/report';
+
+const workDir = mkdtempSync(join(tmpdir(), 'microblog-bench-'));
+const secret = 'bench-secret-key-long-enough-for-production';
+const started: Started[] = [];
+const notes: string[] = [];
+const rows: Row[] = [];
+
+function build(): void {
+  if (existsSync('.next/BUILD_ID') && !process.argv.includes('--rebuild')) {
+    notes.push('Reused the existing production build (.next); pass --rebuild to build again.');
+    return;
+  }
+  execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+async function startSink(args: string[]): Promise<number> {
+  const port = await freePort();
+  started.push(startProcess(process.execPath, ['scripts/smtp-sink.mjs', '--port', String(port), '--quiet', ...args], {}));
+  await waitForPort(port);
+  return port;
+}
+
+async function mailDrainScenario(): Promise<Row[]> {
+  const port = await startSink(['--count-only']);
+  const output = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'bench/scenarios/mail-drain.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: join(workDir, 'drain.db'),
+      MAIL_SERVER: '127.0.0.1',
+      MAIL_PORT: String(port),
+      SECRET_KEY: secret,
+      APP_URL: 'http://127.0.0.1',
+    },
+    encoding: 'utf8',
+  });
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '[]') as Row[];
+}
+
+async function main(): Promise<void> {
+  build();
+  rows.push(...(await mailDrainScenario()));
+
+  const slowSinkPort = await startSink(['--delay-ms', '2000', '--count-only']);
+  const appPort = await freePort();
+  const url = `http://127.0.0.1:${appPort}`;
+  // The benchmark process shares the app's settings so it can seed its database and sign its tokens.
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    SECRET_KEY: secret,
+    APP_URL: url,
+    DATABASE_URL: join(workDir, 'app.db'),
+    MAIL_SERVER: '127.0.0.1',
+    MAIL_PORT: String(slowSinkPort),
+    DEV_MAILBOX: '0',
+  });
+  const app = startProcess(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(appPort), '--hostname', '127.0.0.1'], {
+    NEXT_TELEMETRY_DISABLED: '1',
+  });
+  started.push(app);
+  await waitForUrl(`${url}/login`);
+
+  const { seedUsers } = await import('./lib/seed');
+  const users = await seedUsers(10);
+  const knownEmails = users.map((user) => user.email);
+  const target = { url, pid: app.process.pid ?? 0, knownEmails };
+
+  const { resetWhileMailIsSlow, forgotPasswordThroughput } = await import('./scenarios/forgot-password');
+  const { tokenVerifyCost } = await import('./scenarios/token-verify');
+  const { pageWeight } = await import('./scenarios/page-weight');
+  const { RESET_PASSWORD, signToken } = await import('@/lib/tokens');
+
+  rows.push(...(await resetWhileMailIsSlow(target)));
+  rows.push(...(await forgotPasswordThroughput(target)));
+  rows.push(...(await tokenVerifyCost()));
+  const firstUser = users[0];
+  if (!firstUser) throw new Error('no user was seeded');
+  const { token } = await signToken({ userId: firstUser.id, purpose: RESET_PASSWORD, passwordHash: firstUser.passwordHash });
+  rows.push(
+    ...(await pageWeight(url, {
+      '/login': '/login',
+      '/register': '/register',
+      '/forgot-password': '/forgot-password',
+      '/reset/[token]': `/reset/${token}`,
+    })),
+  );
+}
+
+try {
+  await main();
+} finally {
+  for (const process of started.reverse()) await process.stop();
+  rmSync(workDir, { recursive: true, force: true });
+}
+printTable(rows);
+for (const note of notes) console.log(`note: ${note}`);
+console.log(`\nwritten to ${writeResults(rows, notes)}`);
