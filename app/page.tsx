@@ -1,10 +1,21 @@
+import type { Metadata } from 'next';
+import { PostList } from '@/components/post-list';
 import { requireUser } from '@/lib/auth/dal';
+import { findTimelinePage } from '@/lib/db/posts';
+import { pageNumber } from '@/lib/validation/posts';
+import { PostForm } from './post-form';
 
-export default async function HomePage() {
+export const metadata: Metadata = { title: 'Home' };
+
+export default async function HomePage({ searchParams }: PageProps<'/'>) {
   const user = await requireUser('/');
+  const page = findTimelinePage(user.id, pageNumber((await searchParams).page));
   return (
     <section>
       <h1>Hi, {user.username}!</h1>
+      <PostForm />
+      <h2 className="visually-hidden">Your timeline</h2>
+      <PostList page={page} basePath="/" />
     </section>
   );
 }

@@ -33,7 +33,7 @@ async function startSink(args: string[]): Promise<number> {
 
 async function mailDrainScenario(): Promise<Row[]> {
   const port = await startSink(['--count-only']);
-  const output = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'bench/scenarios/mail-drain.ts'], {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'bench/scenarios/mail-drain.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

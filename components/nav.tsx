@@ -14,14 +14,22 @@ export async function Nav() {
           <li>
             <Link href="/">Home</Link>
           </li>
+          <li>
+            <Link href="/explore">Explore</Link>
+          </li>
           {user ? (
-            <li>
+            <>
+              <li>
+                <Link href={`/user/${encodeURIComponent(user.username)}`}>Profile</Link>
+              </li>
+              <li>
               <form action={logout}>
                 <button type="submit" className="link-button">
                   Logout
-                </button>
-              </form>
-            </li>
+                  </button>
+                </form>
+              </li>
+            </>
           ) : (
             <li>
               <Link href="/login">Login</Link>

@@ -26,9 +26,11 @@ afterEach(() => {
 });
 
 function startDrainer(...args: string[]): ChildProcess {
+  // tsx as a loader, not as a launcher: its launcher runs the script in a child, and
+  // SIGKILL must reach the process that holds the rows.
   const drainer = spawn(
-    'node_modules/.bin/tsx',
-    ['--conditions=react-server', 'scripts/drain-outbox.ts', '--interval-ms', '200', ...args],
+    process.execPath,
+    ['--import', 'tsx', '--conditions=react-server', 'scripts/drain-outbox.ts', '--interval-ms', '200', ...args],
     {
       env: { ...process.env, NODE_ENV: 'test', MAIL_SERVER: '127.0.0.1', MAIL_PORT: String(sink.port) },
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -2,7 +2,7 @@ import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { auth } from '@/auth';
-import { findUserById } from '@/lib/db/users';
+import { findUserById, recordLastSeen } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
 import { passwordFingerprint } from '@/lib/tokens';
 
@@ -16,8 +16,19 @@ export const verifySession = cache(async (): Promise<User | null> => {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const user = findUserById(id);
   if (!user || session?.passwordFingerprint !== passwordFingerprint(user.passwordHash)) return null;
+  noteLastSeen(user);
   return user;
 });
+
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+/** At most one write a minute per user: "last seen" needs no finer grain than that. */
+function noteLastSeen(user: User): void {
+  const now = new Date();
+  if (user.lastSeen && now.getTime() - user.lastSeen.getTime() < LAST_SEEN_RESOLUTION_MS) return;
+  recordLastSeen(user.id, now);
+  user.lastSeen = now;
+}
 
 /** The signed-in user; anyone else is sent to sign in and brought back to `returnTo` after. */
 export async function requireUser(returnTo: string): Promise<User> {

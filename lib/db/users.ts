@@ -42,3 +42,20 @@ export function replacePasswordHash(userId: number, expectedHash: string, newHas
     .run();
   return result.changes === 1;
 }
+
+export type UpdateProfileResult = { ok: true; user: User } | { ok: false; taken: 'username' };
+
+export function updateProfile(userId: number, changes: { username: string; aboutMe: string }): UpdateProfileResult {
+  try {
+    const user = getDb().update(users).set(changes).where(eq(users.id, userId)).returning().get();
+    if (!user) throw new Error(`no user ${userId}`);
+    return { ok: true, user };
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: false, taken: 'username' };
+    throw error;
+  }
+}
+
+export function recordLastSeen(userId: number, at: Date): void {
+  getDb().update(users).set({ lastSeen: at }).where(eq(users.id, userId)).run();
+}

@@ -1,0 +1,16 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { requireUser } from '@/lib/auth/dal';
+import { createPost } from '@/lib/db/posts';
+import { setFlash } from '@/lib/flash';
+import { parseForm, type FormState } from '@/lib/validation/form-state';
+import { postSchema } from '@/lib/validation/posts';
+
+export async function publishPost(_previous: FormState, formData: FormData): Promise<FormState> {
+  const user = await requireUser('/');
+  const parsed = parseForm(postSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  createPost(user.id, parsed.data.post);
+  await setFlash('Your post is now live!');
+  redirect('/');
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Avatar } from '@/components/avatar';
+import { LocalTime } from '@/components/local-time';
+import { PostList } from '@/components/post-list';
+import { requireUser } from '@/lib/auth/dal';
+import { countFollows, isFollowing } from '@/lib/db/followers';
+import { findUserPostsPage } from '@/lib/db/posts';
+import { findUserByUsername } from '@/lib/db/users';
+import { gravatarHash } from '@/lib/gravatar';
+import { pageNumber } from '@/lib/validation/posts';
+import { followUser, unfollowUser } from './actions';
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
+export async function generateMetadata({ params }: PageProps<'/user/[username]'>): Promise<Metadata> {
+  return { title: decoded((await params).username) || 'User' };
+}
+
+export default async function ProfilePage({ params, searchParams }: PageProps<'/user/[username]'>) {
+  const username = decoded((await params).username);
+  const me = await requireUser(`/user/${encodeURIComponent(username)}`);
+  const user = findUserByUsername(username);
+  if (!user) notFound();
+  const { followers, following } = countFollows(user.id);
+  const page = findUserPostsPage(user.id, pageNumber((await searchParams).page));
+  const basePath = `/user/${encodeURIComponent(user.username)}`;
+  return (
+    <section>
+      <div className="profile">
+        <Avatar hash={gravatarHash(user.email)} username={user.username} size={128} />
+        <div>
+          <h1>User: {user.username}</h1>
+          {user.aboutMe ? <p className="about">{user.aboutMe}</p> : null}
+          {user.lastSeen ? (
+            <p>
+              Last seen on: <LocalTime date={user.lastSeen} />
+            </p>
+          ) : null}
+          <p>
+            {followers} follower{followers === 1 ? '' : 's'}, {following} following.
+          </p>
+          {user.id === me.id ? (
+            <p>
+              <Link href="/edit-profile">Edit your profile</Link>
+            </p>
+          ) : (
+            <form action={isFollowing(me.id, user.id) ? unfollowUser : followUser}>
+              <input type="hidden" name="username" value={user.username} />
+              <button type="submit">{isFollowing(me.id, user.id) ? 'Unfollow' : 'Follow'}</button>
+            </form>
+          )}
+        </div>
+      </div>
+      <h2 className="visually-hidden">Posts by {user.username}</h2>
+      <PostList page={page} basePath={basePath} />
+    </section>
+  );
+}
