@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const { resetWhileMailIsSlow, forgotPasswordThroughput } = await import('./scenarios/forgot-password');
   const { tokenVerifyCost } = await import('./scenarios/token-verify');
   const { pageWeight } = await import('./scenarios/page-weight');
+  const { seedSocialGraph, timelineLatency } = await import('./scenarios/timeline');
   const { RESET_PASSWORD, signToken } = await import('@/lib/tokens');
 
   rows.push(...(await resetWhileMailIsSlow(target)));
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
       '/reset/[token]': `/reset/${token}`,
     })),
   );
+  rows.push(...(await timelineLatency(url, await seedSocialGraph())));
 }
 
 try {
