@@ -91,6 +91,8 @@ test('edits the profile, and refuses a username that is taken', async ({ page, u
 });
 
 test('walks the pages of a timeline with more than 25 posts', async ({ browser, user }) => {
+  // 27 posts through the form, one after another.
+  test.slow();
   const page = await signedInPage(browser, user, false);
   for (let n = 1; n <= 27; n += 1) await post(page, `post number ${n}`);
   await page.goto('/');

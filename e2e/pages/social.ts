@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 export async function post(page: Page, body: string): Promise<void> {
-  await page.goto('/');
+  if (new URL(page.url()).pathname !== '/') await page.goto('/');
   await page.getByLabel('Say something').fill(body);
   await page.getByRole('button', { name: 'Submit' }).click();
   await expect(page.getByText('Your post is now live!')).toBeVisible();
