@@ -48,9 +48,13 @@ async function mailDrainScenario(): Promise<Row[]> {
   return JSON.parse(output.trim().split('\n').at(-1) ?? '[]') as Row[];
 }
 
+const step = (what: string) => console.log(`[bench] ${what}`);
+
 async function main(): Promise<void> {
   build();
+  step('mail drain: 2,000 messages through the outbox and directly');
   rows.push(...(await mailDrainScenario()));
+  step('starting the app with an SMTP sink that takes 2 s a message');
 
   const slowSinkPort = await startSink(['--delay-ms', '2000', '--count-only']);
   const appPort = await freePort();
@@ -82,9 +86,13 @@ async function main(): Promise<void> {
   const { seedSocialGraph, timelineLatency } = await import('./scenarios/timeline');
   const { RESET_PASSWORD, signToken } = await import('@/lib/tokens');
 
+  step('reset requests while SMTP is slow');
   rows.push(...(await resetWhileMailIsSlow(target)));
+  step('forgot-password throughput, 50 clients for 20 s');
   rows.push(...(await forgotPasswordThroughput(target)));
+  step('token verification cost');
   rows.push(...(await tokenVerifyCost()));
+  step('page weight');
   const firstUser = users[0];
   if (!firstUser) throw new Error('no user was seeded');
   const { token } = await signToken({ userId: firstUser.id, purpose: RESET_PASSWORD, passwordHash: firstUser.passwordHash });
@@ -96,6 +104,7 @@ async function main(): Promise<void> {
       '/reset/[token]': `/reset/${token}`,
     })),
   );
+  step('seeding 10k users, 100k posts, 200k follows; timing the timeline and explore');
   rows.push(...(await timelineLatency(url, await seedSocialGraph())));
 }
 

@@ -32,18 +32,24 @@ async function sendDirect(count: number, noDelay: boolean): Promise<number> {
   return count / seconds;
 }
 
-async function drainThroughOutbox(count: number): Promise<number> {
+function enqueue(count: number): void {
   const now = new Date();
   for (let index = 0; index < count; index += 1) {
     const { from, to, subject, text, html } = message(index);
     enqueueEmail({ messageId: `<${randomUUID()}@bench>`, sender: from, to, subject, text, html, nextAttemptAt: now, createdAt: now });
   }
-  await drainOutbox({ batchSize: 1 });
+}
+
+async function drainThroughOutbox(count: number): Promise<number> {
+  // One message first, so the connection is open and the timing is of sending alone.
+  enqueue(1);
+  await drainOutbox();
+  enqueue(count);
   const start = performance.now();
   const report = await drainOutbox({ batchSize: 200 });
   const seconds = (performance.now() - start) / 1000;
   closeMailTransport();
-  if (report.sent !== count - 1) throw new Error(`expected ${count - 1} sent, got ${JSON.stringify(report)}`);
+  if (report.sent !== count) throw new Error(`expected ${count} sent, got ${JSON.stringify(report)}`);
   return report.sent / seconds;
 }
 
