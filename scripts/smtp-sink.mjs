@@ -56,6 +56,8 @@ export async function startSmtpSink({ host = '127.0.0.1', port = 8025, delayMs =
       });
     },
   });
+  // Replies are small writes too; without this the sink, not the sender, sets the pace.
+  server.server.on('connection', (socket) => socket.setNoDelay(true));
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve(undefined));

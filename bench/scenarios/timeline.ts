@@ -10,12 +10,15 @@ const FOLLOWS = 200_000;
 const REQUESTS = 200;
 const TARGET_MS = 30;
 
-/** A deterministic pseudo-random sequence, so every run seeds the same graph. */
+/** Mulberry32: a deterministic sequence in 32-bit integer arithmetic, so every run seeds the same graph. */
 function random(seed: number): () => number {
-  let state = seed;
+  let state = seed >>> 0;
   return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
   };
 }
 
