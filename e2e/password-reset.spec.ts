@@ -98,3 +98,18 @@ test("redirects the seed app's URLs to the new ones", async ({ page }) => {
   await expect(page).toHaveURL(/\/reset\/abc\.def\.ghi$/);
   await expect(page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
 });
+
+test('a reset signs out every session opened with the old password', async ({ browser, page, user, mailbox }) => {
+  await register(page, user);
+  const thief = await (await browser.newContext()).newPage();
+  await signIn(thief, user.username, user.password);
+
+  await requestReset(page, user.email);
+  await page.goto(resetLinkIn(await mailbox.waitForEmail(user.email, { subject: SUBJECT })));
+  await chooseNewPassword(page, 'a password the thief lacks');
+  await expect(page.getByText('Your password has been reset.')).toBeVisible();
+
+  await thief.goto('/');
+  await expect(thief).toHaveURL(/\/login\?next=%2F$/);
+  await thief.context().close();
+});
