@@ -27,6 +27,7 @@ const envSchema = z.object({
   ADMINS: emailList.default(['no-reply@microblog.local']),
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   DEV_MAILBOX: booleanFlag.optional(),
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -51,6 +52,8 @@ export type Config = {
   devMailbox: boolean;
   /** Bearer token for GET /api/cron/outbox; without it the route is closed. */
   cronSecret: string | null;
+  /** Behind one reverse proxy: the client's address is the last X-Forwarded-For entry, which the proxy wrote. */
+  trustProxy: boolean;
 };
 
 export class ConfigError extends Error {
@@ -126,6 +129,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     sender: admins[0],
     devMailbox: env.DEV_MAILBOX ?? !production,
     cronSecret: env.CRON_SECRET ?? null,
+    trustProxy: env.TRUST_PROXY,
   };
 }
 

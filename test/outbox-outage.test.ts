@@ -35,7 +35,7 @@ describe('an SMTP outage', () => {
     const emails = Array.from({ length: 20 }, (_, index) => `outage${index}@example.com`);
     for (const [index, email] of emails.entries()) {
       createUser({ username: `outage${index}`, email, passwordHash: `scrypt$N=2,r=1,p=1$c2FsdA$${index}` });
-      await requestPasswordReset(email);
+      await requestPasswordReset(email, `192.0.2.${index}`);
     }
     await expect.poll(() => rows().filter((row) => row.status === 'failed').length, { timeout: 15_000 }).toBe(20);
     expect(rows()[0]?.lastError).toMatch(/ECONNREFUSED/);

@@ -15,9 +15,14 @@ async function newUser(name: string) {
   return result.user;
 }
 
+const RESET_SUBJECT = '[Microblog] Reset Your Password';
+let nextIp = 0;
+// A fresh client address per request, so the per-address limit never decides a test about something else.
+const anyIp = () => `192.0.2.${++nextIp}`;
+
 async function linkFor(email: string): Promise<string> {
-  await requestPasswordReset(email);
-  const row = outboxRows().filter((r) => r.to.includes(email)).at(-1);
+  await requestPasswordReset(email, anyIp());
+  const row = outboxRows().filter((r) => r.to.includes(email) && r.subject === RESET_SUBJECT).at(-1);
   const token = row?.text.match(/\/reset\/([\w.-]+)/)?.[1];
   if (!token) throw new Error('no reset link was mailed');
   return token;
@@ -29,12 +34,12 @@ describe('forgot password', () => {
   it('queues one email for a known address, built from APP_URL', async () => {
     const user = await newUser('known');
     const before = outboxRows().length;
-    await requestPasswordReset('KNOWN@example.com');
+    await requestPasswordReset('KNOWN@example.com', anyIp());
     const rows = outboxRows();
     expect(rows.length).toBe(before + 1);
     const row = rows.at(-1);
     expect(row?.to).toEqual([user.email]);
-    expect(row?.subject).toBe('[Microblog] Reset Your Password');
+    expect(row?.subject).toBe(RESET_SUBJECT);
     expect(row?.sender).toBe('admin@app.test');
     expect(row?.text).toContain('Dear known,');
     expect(row?.text).toMatch(/http:\/\/app\.test\/reset\/[\w-]+\.[\w-]+\.[\w-]+/);
@@ -44,8 +49,21 @@ describe('forgot password', () => {
 
   it('queues nothing for an unknown address', async () => {
     const before = outboxRows().length;
-    await requestPasswordReset('nobody@example.com');
+    await requestPasswordReset('nobody@example.com', anyIp());
     expect(outboxRows().length).toBe(before);
+  });
+
+  it('mails an address at most 3 times in 15 minutes, however many clients ask', async () => {
+    const user = await newUser('flooded');
+    for (let request = 0; request < 6; request++) await requestPasswordReset(user.email, anyIp());
+    expect(outboxRows().filter((row) => row.to.includes(user.email))).toHaveLength(3);
+  });
+
+  it('stops mailing for a client after 20 requests in 15 minutes', async () => {
+    const targets = await Promise.all(Array.from({ length: 22 }, (_, index) => newUser(`target${index}`)));
+    for (const target of targets) await requestPasswordReset(target.email, '198.51.100.7');
+    const mailed = outboxRows().filter((row) => targets.some((target) => row.to.includes(target.email)));
+    expect(mailed).toHaveLength(20);
   });
 });
 
@@ -78,7 +96,7 @@ describe('reset password', () => {
   it('lets exactly one of two simultaneous submits win', async () => {
     const user = await newUser('racer');
     const token = await linkFor(user.email);
-    const results = await Promise.all([resetPassword(token, 'racer one password'), resetPassword(token, 'racer two password')]);
+    const results = await Promise.all([resetPassword(token, 'first of two passwords'), resetPassword(token, 'second of two passwords')]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
   });
 
@@ -89,6 +107,31 @@ describe('reset password', () => {
     const second = await linkFor(user.email);
     expect((await resetPassword(second, 'a new password here')).ok).toBe(true);
     expect((await checkResetLink(first)).ok).toBe(false);
+  });
+
+  it('mails the owner that the password was changed, with a way to reset it again', async () => {
+    const user = await newUser('notified');
+    const token = await linkFor(user.email);
+    expect((await resetPassword(token, 'a changed password')).ok).toBe(true);
+    const notice = outboxRows().filter((row) => row.to.includes(user.email)).at(-1);
+    expect(notice?.subject).toBe('[Microblog] Your password was changed');
+    expect(notice?.text).toContain('Dear notified,');
+    expect(notice?.text).toMatch(/changed on \d{1,2} \w+ \d{4} at \d{2}:\d{2} UTC/);
+    expect(notice?.text).toContain('http://app.test/forgot-password');
+  });
+
+  it('refuses one of the most common passwords and leaves the link working', async () => {
+    const user = await newUser('commoner');
+    const token = await linkFor(user.email);
+    const result = await resetPassword(token, 'Password1');
+    expect(result).toMatchObject({ ok: false, reason: 'weak-password', problem: expect.stringMatching(/most common/) });
+    expect((await checkResetLink(token)).ok).toBe(true);
+  });
+
+  it('refuses a password that contains the username', async () => {
+    const user = await newUser('gertrude');
+    const token = await linkFor(user.email);
+    expect(await resetPassword(token, 'my name is Gertrude!')).toMatchObject({ ok: false, reason: 'weak-password' });
   });
 
   it('refuses a link for a user who no longer exists', async () => {

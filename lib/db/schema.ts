@@ -93,3 +93,11 @@ export const outbox = sqliteTable(
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
+
+/** Counters for rate limits, kept in the database so every process sees the same counts. */
+export const throttle = sqliteTable('throttle', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowStartedAt: integer('window_started_at').notNull(),
+  lastHitAt: integer('last_hit_at').notNull(),
+});

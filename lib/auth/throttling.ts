@@ -1,0 +1,34 @@
+import 'server-only';
+import { claimAttempt, clearThrottle, countHit, forgiveAttempt, type AttemptPolicy } from '@/lib/db/throttle';
+
+const MINUTE_MS = 60_000;
+const RESET_WINDOW_MS = 15 * MINUTE_MS;
+export const RESET_MAILS_PER_ADDRESS = 3;
+export const RESET_REQUESTS_PER_IP = 20;
+
+const SIGN_IN_PER_ACCOUNT: AttemptPolicy = { free: 5, baseDelayMs: 1_000, maxDelayMs: 15 * MINUTE_MS, forgetAfterMs: 15 * MINUTE_MS };
+// Wider than per account: many people may share one address behind a NAT.
+const SIGN_IN_PER_IP: AttemptPolicy = { free: 20, baseDelayMs: 1_000, maxDelayMs: 15 * MINUTE_MS, forgetAfterMs: 15 * MINUTE_MS };
+
+/**
+ * Whether a reset request may send mail. Both counters move on every request, whether
+ * or not the address has an account, so the work done does not tell which it was.
+ */
+export function mayRequestReset(email: string, ip: string, now = Date.now()): boolean {
+  const perAddress = countHit(`reset:email:${email.toLowerCase()}`, RESET_WINDOW_MS, now);
+  const perIp = countHit(`reset:ip:${ip}`, RESET_WINDOW_MS, now);
+  return perAddress <= RESET_MAILS_PER_ADDRESS && perIp <= RESET_REQUESTS_PER_IP;
+}
+
+/**
+ * Takes a sign-in attempt, or refuses it while the account or the address must wait.
+ * Past a few free tries each attempt waits twice as long as the one before.
+ */
+export function maySignIn(username: string, ip: string, now = Date.now()): boolean {
+  return claimAttempt(`signin:ip:${ip}`, SIGN_IN_PER_IP, now) && claimAttempt(`signin:user:${username.toLowerCase()}`, SIGN_IN_PER_ACCOUNT, now);
+}
+
+export function noteSignedIn(username: string, ip: string): void {
+  clearThrottle(`signin:user:${username.toLowerCase()}`);
+  forgiveAttempt(`signin:ip:${ip}`);
+}

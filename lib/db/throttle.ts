@@ -1,0 +1,75 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from './client';
+import { throttle } from './schema';
+
+/**
+ * Counts one hit on `key` in a fixed window that starts at the key's first hit, and
+ * returns the hits so far in that window. One statement, so concurrent requests in any
+ * process each get their own count.
+ */
+export function countHit(key: string, windowMs: number, now: number): number {
+  const windowOver = sql`${throttle.windowStartedAt} <= ${now - windowMs}`;
+  const row = getDb()
+    .insert(throttle)
+    .values({ key, hits: 1, windowStartedAt: now, lastHitAt: now })
+    .onConflictDoUpdate({
+      target: throttle.key,
+      set: {
+        hits: sql`case when ${windowOver} then 1 else ${throttle.hits} + 1 end`,
+        windowStartedAt: sql`case when ${windowOver} then ${now} else ${throttle.windowStartedAt} end`,
+        lastHitAt: now,
+      },
+    })
+    .returning({ hits: throttle.hits })
+    .get();
+  return row.hits;
+}
+
+export type AttemptPolicy = {
+  /** Attempts allowed back to back before delays start. */
+  free: number;
+  /** The first delay; each further attempt doubles it. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Quiet time after which the count starts again. */
+  forgetAfterMs: number;
+};
+
+/**
+ * Takes an attempt on `key` if its delay has passed: true, and the attempt is counted;
+ * false, and nothing changes. Taken and counted in one statement, so a burst of
+ * parallel attempts cannot all slip through the same gap.
+ */
+export function claimAttempt(key: string, policy: AttemptPolicy, now: number): boolean {
+  const forgotten = sql`${throttle.lastHitAt} <= ${now - policy.forgetAfterMs}`;
+  const delay = sql`min(${policy.maxDelayMs}, ${policy.baseDelayMs} * (1 << min(30, ${throttle.hits} - ${policy.free})))`;
+  const row = getDb()
+    .insert(throttle)
+    .values({ key, hits: 1, windowStartedAt: now, lastHitAt: now })
+    .onConflictDoUpdate({
+      target: throttle.key,
+      set: {
+        hits: sql`case when ${forgotten} then 1 else ${throttle.hits} + 1 end`,
+        windowStartedAt: sql`case when ${forgotten} then ${now} else ${throttle.windowStartedAt} end`,
+        lastHitAt: now,
+      },
+      setWhere: sql`${forgotten} or ${throttle.hits} < ${policy.free} or ${throttle.lastHitAt} + ${delay} <= ${now}`,
+    })
+    .returning({ hits: throttle.hits })
+    .get();
+  return row !== undefined;
+}
+
+/** Takes back one counted attempt: a success is not evidence of guessing. */
+export function forgiveAttempt(key: string): void {
+  getDb()
+    .update(throttle)
+    .set({ hits: sql`max(0, ${throttle.hits} - 1)` })
+    .where(eq(throttle.key, key))
+    .run();
+}
+
+export function clearThrottle(key: string): void {
+  getDb().delete(throttle).where(eq(throttle.key, key)).run();
+}

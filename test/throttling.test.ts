@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { maySignIn, noteSignedIn } from '@/lib/auth/throttling';
+import { clientIp, PEER_ADDRESS_HEADER } from '@/lib/client-ip';
+
+const MINUTE = 60_000;
+
+describe('sign-in attempts', () => {
+  it('allows five quick tries at an account, then makes each wait twice as long as the last', () => {
+    const start = 1_000_000_000_000;
+    for (let attempt = 0; attempt < 5; attempt++) expect(maySignIn('victim', '203.0.113.1', start)).toBe(true);
+    expect(maySignIn('victim', '203.0.113.2', start + 500)).toBe(false);
+    expect(maySignIn('victim', '203.0.113.2', start + 1_000)).toBe(true);
+    expect(maySignIn('victim', '203.0.113.3', start + 2_500)).toBe(false);
+    expect(maySignIn('victim', '203.0.113.3', start + 3_000)).toBe(true);
+    expect(maySignIn('victim', '203.0.113.4', start + 6_999)).toBe(false);
+    expect(maySignIn('victim', '203.0.113.4', start + 7_000)).toBe(true);
+  });
+
+  it('counts an account the same whatever the case of its name', () => {
+    const start = 1_100_000_000_000;
+    for (let attempt = 0; attempt < 5; attempt++) maySignIn(attempt % 2 ? 'Casey' : 'CASEY', `203.0.113.${10 + attempt}`, start);
+    expect(maySignIn('casey', '203.0.113.20', start)).toBe(false);
+  });
+
+  it('forgets the tries after 15 quiet minutes', () => {
+    const start = 1_200_000_000_000;
+    for (let attempt = 0; attempt < 12; attempt++) maySignIn('forgotten', '203.0.113.30', start + attempt * 20 * MINUTE);
+    expect(maySignIn('forgotten', '203.0.113.30', start + 12 * 20 * MINUTE)).toBe(true);
+  });
+
+  it('starts an account afresh after a successful sign-in', () => {
+    const start = 1_300_000_000_000;
+    for (let attempt = 0; attempt < 5; attempt++) maySignIn('owner', '203.0.113.40', start);
+    noteSignedIn('owner', '203.0.113.40');
+    expect(maySignIn('owner', '203.0.113.40', start)).toBe(true);
+  });
+
+  it('slows one address trying many accounts', () => {
+    const start = 1_400_000_000_000;
+    for (let attempt = 0; attempt < 20; attempt++) expect(maySignIn(`spray${attempt}`, '203.0.113.50', start)).toBe(true);
+    expect(maySignIn('spray-next', '203.0.113.50', start)).toBe(false);
+  });
+});
+
+describe('the client address', () => {
+  const headers = (entries: Record<string, string>) => new Headers(entries);
+
+  it('is the TCP peer when the app is not behind a proxy, whatever X-Forwarded-For says', () => {
+    const forged = headers({ 'x-forwarded-for': '1.2.3.4', [PEER_ADDRESS_HEADER]: '198.51.100.9' });
+    expect(clientIp(forged, false)).toBe('198.51.100.9');
+  });
+
+  it('is the entry the trusted proxy appended, not one the client wrote before it', () => {
+    const forwarded = headers({ 'x-forwarded-for': '1.2.3.4, 198.51.100.9', [PEER_ADDRESS_HEADER]: '10.0.0.1' });
+    expect(clientIp(forwarded, true)).toBe('198.51.100.9');
+  });
+});
