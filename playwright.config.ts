@@ -61,6 +61,8 @@ export default defineConfig({
         CRON_SECRET,
         // The dev mailbox is off in production builds; the tests read it, so it is on here.
         DEV_MAILBOX: '1',
+        // As behind a proxy, so each test can be its own client address (see e2e/fixtures.ts).
+        TRUST_PROXY: '1',
       },
     },
   ],

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { test as base, expect } from '@playwright/test';
 import { INBOX_URL } from './ports';
 
@@ -18,7 +18,15 @@ const messagesFor = async (to: string): Promise<Email[]> => {
   return (await response.json()) as Email[];
 };
 
+/** A made-up client address, as the proxy in front of the app would report it. */
+export const randomClientAddress = () => `10.${[...randomBytes(3)].join('.')}`;
+
 export const test = base.extend<{ mailbox: Mailbox; user: TestUser }>({
+  // The server trusts X-Forwarded-For as if behind a proxy; each test is its own client,
+  // so the per-address rate limits of one test never throttle another.
+  extraHTTPHeaders: async ({}, use) => {
+    await use({ 'x-forwarded-for': randomClientAddress() });
+  },
   mailbox: async ({}, use) => {
     await use({
       messagesFor,

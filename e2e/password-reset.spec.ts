@@ -23,6 +23,8 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole('heading', { name: 'Reset Your Password' })).toBeVisible();
       await chooseNewPassword(page, 'my brand new password');
       await expect(page.getByText('Your password has been reset.')).toBeVisible();
+      const notice = await mailbox.waitForEmail(user.email, { subject: '[Microblog] Your password was changed' });
+      expect(notice.text).toContain('http://127.0.0.1:3100/forgot-password');
 
       await fillSignIn(page, user.username, user.password);
       await expect(page.getByText('Invalid username or password')).toBeVisible();
@@ -88,7 +90,10 @@ test('keeps the reset link out of other sites and caches', async ({ request, use
   const link = resetLinkIn(await mailbox.waitForEmail(user.email, { subject: SUBJECT }));
   const response = await request.get(link);
   expect(response.headers()['cache-control']).toContain('no-store');
-  expect(response.headers()['referrer-policy']).toBe('same-origin');
+  expect(response.headers()['referrer-policy']).toBe('no-referrer');
+  const html = await response.text();
+  // Nothing on the page is fetched from anywhere but the app itself.
+  expect(html.match(/(?:src|href)="(?:https?:)?\/\/[^"]*"/g) ?? []).toEqual([]);
 });
 
 test("redirects the seed app's URLs to the new ones", async ({ page }) => {

@@ -1,6 +1,8 @@
+import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { maySignIn, noteSignedIn } from '@/lib/auth/throttling';
 import { clientIp, PEER_ADDRESS_HEADER } from '@/lib/client-ip';
+import { stampPeerAddresses } from '@/lib/peer-address';
 
 const MINUTE = 60_000;
 
@@ -53,5 +55,17 @@ describe('the client address', () => {
   it('is the entry the trusted proxy appended, not one the client wrote before it', () => {
     const forwarded = headers({ 'x-forwarded-for': '1.2.3.4, 198.51.100.9', [PEER_ADDRESS_HEADER]: '10.0.0.1' });
     expect(clientIp(forwarded, true)).toBe('198.51.100.9');
+  });
+});
+
+describe('the peer address stamp', () => {
+  it('overwrites a peer-address header the client forged with the real TCP peer', async () => {
+    stampPeerAddresses();
+    const server = createServer((request, response) => response.end(String(request.headers[PEER_ADDRESS_HEADER])));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_ADDRESS_HEADER]: '1.2.3.4' } });
+    expect(await response.text()).toBe('127.0.0.1');
+    server.close();
   });
 });
