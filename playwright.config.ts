@@ -1,7 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { APP_PORT, APP_URL, CRON_SECRET, INBOX_PORT, INBOX_URL, SMTP_PORT } from './e2e/ports';
-const DATABASE = 'test-results/e2e.db';
+import { APP_PORT, APP_URL, CRON_SECRET, DATABASE_FILE as DATABASE, INBOX_PORT, INBOX_URL, SMTP_PORT } from './e2e/ports';
 
 // A fresh database for every run; workers load this file too and must not delete it under the server.
 if (!process.env.TEST_WORKER_INDEX) {

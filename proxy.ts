@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE_NAMES } from '@/auth.config';
 import { getConfig } from '@/lib/config';
 import { FLASH_COOKIE, FLASH_HEADER } from '@/lib/flash-cookie';
+import { malformedWriteStatus } from '@/lib/malformed-write';
 import { addressedHost, isCrossSiteWrite } from '@/lib/same-origin';
 import { COMMON_SECURITY_HEADERS, contentSecurityPolicy, RESET_PAGE_HEADERS } from '@/lib/security-headers';
 import { RESET_PASSWORD, verifyToken } from '@/lib/tokens';
@@ -28,7 +29,7 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
 }
 
 /**
- * Cheap checks only: whether a write comes from another site, whether a session cookie
+ * Cheap checks only: whether a write comes from another site or is malformed, whether a session cookie
  * is there at all, and whether a reset link's signature and expiry hold. Pages and
  * actions still verify for themselves.
  */
@@ -39,6 +40,8 @@ export async function proxy(request: NextRequest) {
   if (isCrossSiteWrite(request, new URL(config.appUrl).origin)) {
     return withHeaders(new NextResponse('Cross-site request refused.', { status: 403 }), COMMON_SECURITY_HEADERS);
   }
+  const malformed = await malformedWriteStatus(request);
+  if (malformed) return withHeaders(new NextResponse('This request cannot be handled.', { status: malformed }), COMMON_SECURITY_HEADERS);
   const requestHeaders = new Headers(request.headers);
   if (request.headers.get('origin') === 'null') {
     // A same-origin post from a no-referrer page (checked above): name the origin, which

@@ -68,6 +68,9 @@ async function main(): Promise<void> {
     MAIL_SERVER: '127.0.0.1',
     MAIL_PORT: String(slowSinkPort),
     DEV_MAILBOX: '0',
+    // As behind a proxy: each simulated browser is its own client address, so the per-address
+    // rate limit does not turn the measured requests into throttled ones.
+    TRUST_PROXY: '1',
   });
   const app = startProcess(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(appPort), '--hostname', '127.0.0.1'], {
     NEXT_TELEMETRY_DISABLED: '1',
@@ -76,7 +79,8 @@ async function main(): Promise<void> {
   await waitForUrl(`${url}/login`);
 
   const { seedUsers } = await import('./lib/seed');
-  const users = await seedUsers(10);
+  // Enough accounts that no address is asked for more than the 3 mails a window allows.
+  const users = await seedUsers(40);
   const knownEmails = users.map((user) => user.email);
   const target = { url, pid: app.process.pid ?? 0, knownEmails };
 

@@ -96,3 +96,25 @@ test('validates as you type with JavaScript on', async ({ page }) => {
   await expect(page.getByText('Please enter a valid email address.')).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-describedby', 'field-email-error');
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`says why a common password or one containing the username is refused (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, user }) => {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const refused: [string, string][] = [
+      ['password123', 'This password is one of the most common ones. Please choose another.'],
+      [`my ${user.username.toUpperCase()} rules`, 'Your password must not contain your username.'],
+    ];
+    for (const [password, reason] of refused) {
+      await page.goto('/register');
+      await page.getByLabel('Username').fill(user.username);
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel('Password', { exact: true }).fill(password);
+      await page.getByLabel('Repeat Password').fill(password);
+      await page.getByRole('button', { name: 'Register' }).click();
+      await expect(page.locator('#field-password-error')).toHaveText(reason);
+      await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-describedby', 'field-password-error');
+    }
+    await context.close();
+  });
+}

@@ -5,3 +5,5 @@ export const INBOX_PORT = 2526;
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const INBOX_URL = `http://127.0.0.1:${INBOX_PORT}`;
 export const CRON_SECRET = 'e2e-cron-secret-0123456789';
+/** The e2e server's database file, fresh each run; tests read it to prove an attack changed nothing. */
+export const DATABASE_FILE = 'test-results/e2e.db';

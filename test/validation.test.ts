@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forgotPasswordSchema, loginSchema, registerSchema, resetPasswordSchema } from '@/lib/validation/auth';
 import { parseForm } from '@/lib/validation/form-state';
+import { editProfileSchema, postSchema } from '@/lib/validation/posts';
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -31,6 +32,8 @@ describe('register form', () => {
     ['a username with markup', { username: '<script>' }, 'username'],
     ['an overlong username', { username: 'u'.repeat(65) }, 'username'],
     ['an empty username', { username: '' }, 'username'],
+    ['a password with a null byte', { password: 'pass\u0000word', password2: 'pass\u0000word' }, 'password'],
+    ['a password that arrived as invalid UTF-8', { password: 'pass\uFFFDword', password2: 'pass\uFFFDword' }, 'password'],
   ])('refuses %s', (_name, override, field) => {
     const result = registerSchema.safeParse({ ...good, ...override });
     expect(result.success).toBe(false);
@@ -71,6 +74,22 @@ describe('forgot and reset forms', () => {
     expect(resetPasswordSchema.safeParse({ password: 'short', password2: 'short' }).success).toBe(false);
     expect(resetPasswordSchema.safeParse({ password: 'long enough', password2: 'long enougH' }).success).toBe(false);
     expect(resetPasswordSchema.safeParse({ password: 'long enough', password2: 'long enough' }).success).toBe(true);
+  });
+});
+
+describe('post and about-me text', () => {
+  it('keeps line breaks and tabs', () => {
+    expect(postSchema.safeParse({ post: 'two\r\nlines\tand a tab' }).success).toBe(true);
+  });
+
+  it.each([
+    ['a null byte', 'hello\u0000world'],
+    ['an escape sequence', 'hello\u001b[31mred'],
+    ['bytes that were not UTF-8', 'hello\uFFFD'],
+  ])('refuses %s with a message beside the box', (_name, text) => {
+    const result = postSchema.safeParse({ post: text });
+    expect(result.error?.issues[0]?.message).toBe('A post cannot contain control characters.');
+    expect(editProfileSchema.safeParse({ username: 'susan', about_me: text }).success).toBe(false);
   });
 });
 

@@ -6,12 +6,16 @@ import { quantile, round } from '../lib/stats';
 
 type App = { url: string; pid: number; knownEmails: string[] };
 
+let clients = 0;
+/** A new client address for each request, as a proxy in front of the app would report many browsers. */
+const nextClientAddress = () => `10.${(++clients >> 16) & 255}.${(clients >> 8) & 255}.${clients & 255}`;
+
 async function postOnce(app: App, body: Buffer, contentType: string): Promise<number> {
   const start = performance.now();
   const response = await fetch(`${app.url}/forgot-password`, {
     method: 'POST',
     body: new Uint8Array(body),
-    headers: { 'content-type': contentType, origin: app.url },
+    headers: { 'content-type': contentType, origin: app.url, 'x-forwarded-for': nextClientAddress() },
     redirect: 'manual',
   });
   await response.arrayBuffer();
@@ -27,7 +31,7 @@ export async function resetWhileMailIsSlow(app: App): Promise<Row[]> {
   const posts = await Promise.all(
     Array.from({ length: 220 }, (_, index) =>
       formPost(`${app.url}/forgot-password`, {
-        email: index % 2 === 0 ? (app.knownEmails[index % app.knownEmails.length] ?? '') : `nobody${index}@example.com`,
+        email: index % 2 === 0 ? (app.knownEmails[(index / 2) % app.knownEmails.length] ?? '') : `nobody${index}@example.com`,
       }),
     ),
   );
@@ -58,6 +62,7 @@ export async function forgotPasswordThroughput(app: App, durationSeconds = 20): 
     path: '/forgot-password',
     body: post.body,
     headers: { 'content-type': post.contentType, origin: app.url },
+    setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...request.headers, 'x-forwarded-for': nextClientAddress() } }),
   });
   let peakMb = await residentMemoryMb(app.pid);
   const sampler = setInterval(() => {

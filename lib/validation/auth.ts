@@ -4,11 +4,12 @@ import { currentPasswordField, emailField, newPasswordField, REPEAT_MISMATCH, us
 export const loginSchema = z.object({
   username: z.string().trim().min(1, 'Please enter your username.').max(64, 'Username must be at most 64 characters.'),
   password: currentPasswordField,
-  // A posted checkbox sends "on" or nothing; react-hook-form hands over a boolean.
+  // A ticked checkbox is posted with some value ("on" unless told otherwise), an unticked one
+  // not at all; react-hook-form hands over a boolean. Any value means ticked, as in HTML.
   remember: z
-    .union([z.literal('on'), z.boolean()])
+    .unknown()
     .optional()
-    .transform((value) => value === 'on' || value === true),
+    .transform((value) => value !== undefined && value !== false && value !== ''),
 });
 export type LoginInput = z.input<typeof loginSchema>;
 

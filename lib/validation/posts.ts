@@ -1,20 +1,16 @@
 import { z } from 'zod';
-import { usernameField } from './fields';
+import { plainTextField, usernameField } from './fields';
 
 export const POST_MAX = 140;
 
 export const postSchema = z.object({
-  post: z
-    .string()
-    .trim()
-    .min(1, 'Please write something first.')
-    .max(POST_MAX, `A post is at most ${POST_MAX} characters.`),
+  post: plainTextField('A post', POST_MAX).min(1, 'Please write something first.'),
 });
 export type PostInput = z.input<typeof postSchema>;
 
 export const editProfileSchema = z.object({
   username: usernameField,
-  about_me: z.string().trim().max(POST_MAX, `About me is at most ${POST_MAX} characters.`),
+  about_me: plainTextField('About me', POST_MAX),
 });
 export type EditProfileInput = z.input<typeof editProfileSchema>;
 

@@ -1,0 +1,71 @@
+import { expect, randomClientAddress, resetLinkIn, test } from './fixtures';
+import { register } from './pages/auth';
+import { formPoster, postForm } from './pages/form-post';
+
+const RESET_SUBJECT = '[Microblog] Reset Your Password';
+const resetMailsTo = async (mailbox: { messagesFor(to: string): Promise<{ subject: string }[]> }, to: string) =>
+  (await mailbox.messagesFor(to)).filter((message) => message.subject === RESET_SUBJECT).length;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
+
+function expectAcceptedAnswer(response: { status(): number; headers(): Record<string, string> }) {
+  expect(response.status()).toBe(303);
+  expect(response.headers().location).toMatch(/\/login$/);
+}
+
+test('mails one address at most 3 times in 15 minutes, and answers the 4th request like the others', async ({ page, request, user, mailbox }) => {
+  await register(page, user);
+  for (let asked = 0; asked < 4; asked++) {
+    expectAcceptedAnswer(await postForm(request, '/forgot-password', 'email', { email: user.email }, { 'x-forwarded-for': randomClientAddress() }));
+  }
+  await expect.poll(() => resetMailsTo(mailbox, user.email)).toBe(3);
+  await settle();
+  expect(await resetMailsTo(mailbox, user.email)).toBe(3);
+});
+
+test('stops mailing for one client after 20 requests, whatever it writes before the proxy’s entry', async ({ page, request, user, mailbox }) => {
+  await register(page, user);
+  const client = randomClientAddress();
+  for (let asked = 0; asked < 20; asked++) {
+    // The first entries are the client's own words; only the last is the proxy's.
+    const forwarded = `${randomClientAddress()}, ${client}`;
+    expectAcceptedAnswer(await postForm(request, '/forgot-password', 'email', { email: `nobody${asked}@example.com` }, { 'x-forwarded-for': forwarded }));
+  }
+  expectAcceptedAnswer(await postForm(request, '/forgot-password', 'email', { email: user.email }, { 'x-forwarded-for': client }));
+  await settle();
+  expect(await resetMailsTo(mailbox, user.email)).toBe(0);
+
+  await postForm(request, '/forgot-password', 'email', { email: user.email }, { 'x-forwarded-for': randomClientAddress() });
+  await expect.poll(() => resetMailsTo(mailbox, user.email)).toBe(1);
+});
+
+test('makes a password guesser wait after five wrong tries, even when the next one is right', async ({ page, request, user }) => {
+  await register(page, user);
+  // Read once, so the tries follow each other as fast as the server answers.
+  const signIn = await formPoster(request, '/login', 'username');
+  for (let tries = 0; tries < 5; tries++) {
+    const response = await signIn({ username: user.username, password: `wrong guess ${tries}` }, { 'x-forwarded-for': randomClientAddress() });
+    expect(await response.text()).toContain('Invalid username or password');
+  }
+  const next = await signIn({ username: user.username, password: user.password }, { 'x-forwarded-for': randomClientAddress() });
+  expect(next.status()).toBe(200);
+  expect(await next.text()).toContain('Too many sign-in attempts. Please wait a minute and try again.');
+});
+
+test('builds reset links from APP_URL whatever Host, X-Forwarded-Host and Origin say', async ({ page, request, user, mailbox }) => {
+  await register(page, user);
+  const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', origin: 'https://evil.example' };
+  expectAcceptedAnswer(await postForm(request, '/forgot-password', 'email', { email: user.email }, forged));
+  const link = resetLinkIn(await mailbox.waitForEmail(user.email, { subject: RESET_SUBJECT }));
+  expect(link.startsWith('http://127.0.0.1:3100/reset/')).toBe(true);
+});
+
+test('refuses a server action posted from another site, and sends nothing', async ({ page, request, user, mailbox }) => {
+  await register(page, user);
+  const foreign = await postForm(request, '/forgot-password', 'email', { email: user.email }, { origin: 'https://evil.example' });
+  expect(foreign.status()).toBe(403);
+  // An opaque origin from a sandboxed frame or a no-referrer page on another site.
+  const opaque = await postForm(request, '/forgot-password', 'email', { email: user.email }, { origin: 'null', 'sec-fetch-site': 'cross-site' });
+  expect(opaque.status()).toBe(403);
+  await settle();
+  expect(await resetMailsTo(mailbox, user.email)).toBe(0);
+});
