@@ -6,9 +6,9 @@ const RESET_WINDOW_MS = 15 * MINUTE_MS;
 export const RESET_MAILS_PER_ADDRESS = 3;
 export const RESET_REQUESTS_PER_IP = 20;
 
-const SIGN_IN_PER_ACCOUNT: AttemptPolicy = { free: 5, baseDelayMs: 1_000, maxDelayMs: 15 * MINUTE_MS, forgetAfterMs: 15 * MINUTE_MS };
+const SIGN_IN_PER_ACCOUNT: AttemptPolicy = { free: 5, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE_MS, forgetAfterMs: 15 * MINUTE_MS };
 // Wider than per account: many people may share one address behind a NAT.
-const SIGN_IN_PER_IP: AttemptPolicy = { free: 20, baseDelayMs: 1_000, maxDelayMs: 15 * MINUTE_MS, forgetAfterMs: 15 * MINUTE_MS };
+const SIGN_IN_PER_IP: AttemptPolicy = { free: 20, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE_MS, forgetAfterMs: 15 * MINUTE_MS };
 
 /**
  * Whether a reset request may send mail. Both counters move on every request, whether
