@@ -36,7 +36,7 @@ export function smtpOptions(server: MailServer, { noDelay = true } = {}): SMTPPo
   return {
     getSocket: noDelay ? connectWithoutDelay : undefined,
     pool: true,
-    maxConnections: 1,
+    maxConnections: 3,
     maxMessages: Infinity,
     host: server.host,
     port: server.port,
