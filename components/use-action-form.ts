@@ -2,7 +2,7 @@
 import { startTransition, useActionState, type FormEvent } from 'react';
 import { useForm, type FieldValues, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { FormState } from '@/lib/validation/form-state';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -12,7 +12,7 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * posts to the action as is; with it, the same schema checks fields as you type and
  * the action only runs once they pass.
  */
-export function useActionForm<Input extends FieldValues>(schema: z.ZodType<unknown, Input>, action: Action) {
+export function useActionForm<Input extends FieldValues>(schema: z.ZodMiniType<unknown, Input>, action: Action) {
   const [state, formAction, pending] = useActionState(action, {});
   const form = useForm<Input>({ resolver: zodResolver(schema as never), mode: 'onTouched' });
 

@@ -1,15 +1,17 @@
-import { z } from 'zod';
-import { currentPasswordField, emailField, newPasswordField, REPEAT_MISMATCH, usernameField } from './fields';
+import * as z from 'zod/mini';
+import { currentPasswordField, emailField, newPasswordField, passwordsMatch, usernameField } from './fields';
+
+const repeatField = z.string().check(z.minLength(1, 'Please repeat the password.'));
 
 export const loginSchema = z.object({
-  username: z.string().trim().min(1, 'Please enter your username.').max(64, 'Username must be at most 64 characters.'),
+  username: z.string().check(z.trim(), z.minLength(1, 'Please enter your username.'), z.maxLength(64, 'Username must be at most 64 characters.')),
   password: currentPasswordField,
   // A ticked checkbox is posted with some value ("on" unless told otherwise), an unticked one
   // not at all; react-hook-form hands over a boolean. Any value means ticked, as in HTML.
-  remember: z
-    .unknown()
-    .optional()
-    .transform((value) => value !== undefined && value !== false && value !== ''),
+  remember: z.pipe(
+    z.optional(z.unknown()),
+    z.transform((value) => value !== undefined && value !== false && value !== ''),
+  ),
 });
 export type LoginInput = z.input<typeof loginSchema>;
 
@@ -18,9 +20,9 @@ export const registerSchema = z
     username: usernameField,
     email: emailField,
     password: newPasswordField,
-    password2: z.string().min(1, 'Please repeat the password.'),
+    password2: repeatField,
   })
-  .refine((form) => form.password === form.password2, { path: ['password2'], message: REPEAT_MISMATCH });
+  .check(passwordsMatch);
 export type RegisterInput = z.input<typeof registerSchema>;
 
 export const forgotPasswordSchema = z.object({ email: emailField });
@@ -29,7 +31,7 @@ export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 export const resetPasswordSchema = z
   .object({
     password: newPasswordField,
-    password2: z.string().min(1, 'Please repeat the password.'),
+    password2: repeatField,
   })
-  .refine((form) => form.password === form.password2, { path: ['password2'], message: REPEAT_MISMATCH });
+  .check(passwordsMatch);
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

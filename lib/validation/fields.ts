@@ -1,4 +1,6 @@
-import { z } from 'zod';
+// zod/mini: these schemas ship to the browser with every form, and its functional checks
+// tree-shake to a fifth of classic zod's size.
+import * as z from 'zod/mini';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -13,37 +15,47 @@ const PLAIN_TEXT = /^(?:[\t\n\r]|[^\p{Cc}\uFFFD])*$/u;
 export function plainTextField(label: string, max: number) {
   return z
     .string()
-    .trim()
-    .max(max, `${label} is at most ${max} characters.`)
-    .regex(PLAIN_TEXT, `${label} cannot contain control characters.`);
+    .check(z.trim(), z.maxLength(max, `${label} is at most ${max} characters.`), z.regex(PLAIN_TEXT, `${label} cannot contain control characters.`));
 }
 
 export const usernameField = z
   .string()
-  .trim()
-  .min(1, 'Please enter a username.')
-  .max(64, 'Username must be at most 64 characters.')
-  .regex(/^[\p{L}\p{N}._-]+$/u, 'Use letters, digits, dots, dashes and underscores only.');
+  .check(
+    z.trim(),
+    z.minLength(1, 'Please enter a username.'),
+    z.maxLength(64, 'Username must be at most 64 characters.'),
+    z.regex(/^[\p{L}\p{N}._-]+$/u, 'Use letters, digits, dots, dashes and underscores only.'),
+  );
 
-export const emailField = z
-  .string()
-  .trim()
-  .min(1, 'Please enter your email address.')
-  .max(254, 'Email must be at most 254 characters.')
-  .regex(NO_CONTROL_CHARACTERS, 'Please enter a valid email address.')
-  .pipe(z.email('Please enter a valid email address.'))
-  .transform((email) => email.toLowerCase());
+export const emailField = z.pipe(
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Please enter your email address.'),
+      z.maxLength(254, 'Email must be at most 254 characters.'),
+      z.regex(NO_CONTROL_CHARACTERS, 'Please enter a valid email address.'),
+    ),
+  z.email('Please enter a valid email address.').check(z.toLowerCase()),
+);
 
 export const newPasswordField = z
   .string()
-  .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`)
-  .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`)
-  .regex(NO_CONTROL_CHARACTERS, 'Password cannot contain control characters.');
+  .check(
+    z.minLength(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`),
+    z.maxLength(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
+    z.regex(NO_CONTROL_CHARACTERS, 'Password cannot contain control characters.'),
+  );
 
 /** Sign-in checks no policy: an old password that predates a rule must still work. */
 export const currentPasswordField = z
   .string()
-  .min(1, 'Please enter your password.')
-  .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`);
+  .check(z.minLength(1, 'Please enter your password.'), z.maxLength(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`));
 
 export const REPEAT_MISMATCH = 'Passwords do not match.';
+
+/** A new password and its repetition; a mismatch is reported beside the repetition. */
+export const passwordsMatch = z.refine<{ password: string; password2: string }>((form) => form.password === form.password2, {
+  path: ['password2'],
+  message: REPEAT_MISMATCH,
+});

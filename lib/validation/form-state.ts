@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** What every form's server action returns to the form it came from. */
 export type FormState = {
@@ -23,10 +23,10 @@ function submittedValues(formData: FormData): Record<string, string> {
 export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
 /** Parses a form post with its schema; a file where text belongs is refused like any bad value. */
-export function parseForm<Schema extends z.ZodType>(schema: Schema, formData: FormData): Parsed<z.output<Schema>> {
+export function parseForm<Schema extends z.ZodMiniType>(schema: Schema, formData: FormData): Parsed<z.output<Schema>> {
   const fields: Record<string, unknown> = {};
   for (const [key, value] of formData) fields[key] = value;
-  const result = schema.safeParse(fields);
+  const result = z.safeParse(schema, fields);
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,

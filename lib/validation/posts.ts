@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { plainTextField, usernameField } from './fields';
 
 export const POST_MAX = 140;
 
 export const postSchema = z.object({
-  post: plainTextField('A post', POST_MAX).min(1, 'Please write something first.'),
+  post: plainTextField('A post', POST_MAX).check(z.minLength(1, 'Please write something first.')),
 });
 export type PostInput = z.input<typeof postSchema>;
 
