@@ -60,7 +60,15 @@ export async function startSmtpSink({ host = '127.0.0.1', port = 8025, delayMs =
   server.server.on('connection', (socket) => socket.setNoDelay(true));
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => resolve(undefined));
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(undefined);
+    });
+  });
+  // A sender that dies mid-message (the crash tests kill drainers) resets its connection:
+  // that ends the session, not the sink.
+  server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') console.error(`SMTP sink: ${error.message}`);
   });
   const address = server.server.address();
   return {
