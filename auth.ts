@@ -1,4 +1,4 @@
-import NextAuth, { type User } from 'next-auth';
+import NextAuth, { AuthError, type User } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/auth.config';
 import { authenticate } from '@/lib/auth/accounts';
@@ -12,8 +12,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: getConfig().secretKey,
   logger: {
     // A wrong password is an expected answer, not a server error worth a stack trace.
+    // Matched on `type`: `name` is the class name, which the production build minifies.
     error(error) {
-      if (error.name !== 'CredentialsSignin') console.error(error);
+      if (!(error instanceof AuthError && error.type === 'CredentialsSignin')) console.error(error);
     },
   },
   providers: [
