@@ -1,29 +1,33 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from './client';
 import { throttle } from './schema';
 
 /**
- * Counts one hit on `key` in a fixed window that starts at the key's first hit, and
- * returns the hits so far in that window. One statement, so concurrent requests in any
- * process each get their own count.
+ * Counts one hit on `key` in one statement, so concurrent requests in any process each
+ * get their own count; the count starts afresh when `restart` holds. With `allowWhen`,
+ * a hit that fails it changes nothing and returns undefined.
  */
-export function countHit(key: string, windowMs: number, now: number): number {
-  const windowOver = sql`${throttle.windowStartedAt} <= ${now - windowMs}`;
-  const row = getDb()
+function hit(key: string, now: number, restart: SQL, allowWhen?: SQL): number | undefined {
+  return getDb()
     .insert(throttle)
     .values({ key, hits: 1, windowStartedAt: now, lastHitAt: now })
     .onConflictDoUpdate({
       target: throttle.key,
       set: {
-        hits: sql`case when ${windowOver} then 1 else ${throttle.hits} + 1 end`,
-        windowStartedAt: sql`case when ${windowOver} then ${now} else ${throttle.windowStartedAt} end`,
+        hits: sql`case when ${restart} then 1 else ${throttle.hits} + 1 end`,
+        windowStartedAt: sql`case when ${restart} then ${now} else ${throttle.windowStartedAt} end`,
         lastHitAt: now,
       },
+      setWhere: allowWhen,
     })
     .returning({ hits: throttle.hits })
-    .get();
-  return row.hits;
+    .get()?.hits;
+}
+
+/** Counts one hit in a fixed window that starts at the key's first hit; returns the hits in that window. */
+export function countHit(key: string, windowMs: number, now: number): number {
+  return hit(key, now, sql`${throttle.windowStartedAt} <= ${now - windowMs}`) ?? 1;
 }
 
 export type AttemptPolicy = {
@@ -44,21 +48,8 @@ export type AttemptPolicy = {
 export function claimAttempt(key: string, policy: AttemptPolicy, now: number): boolean {
   const forgotten = sql`${throttle.lastHitAt} <= ${now - policy.forgetAfterMs}`;
   const delay = sql`min(${policy.maxDelayMs}, ${policy.baseDelayMs} * (1 << min(30, ${throttle.hits} - ${policy.free})))`;
-  const row = getDb()
-    .insert(throttle)
-    .values({ key, hits: 1, windowStartedAt: now, lastHitAt: now })
-    .onConflictDoUpdate({
-      target: throttle.key,
-      set: {
-        hits: sql`case when ${forgotten} then 1 else ${throttle.hits} + 1 end`,
-        windowStartedAt: sql`case when ${forgotten} then ${now} else ${throttle.windowStartedAt} end`,
-        lastHitAt: now,
-      },
-      setWhere: sql`${forgotten} or ${throttle.hits} < ${policy.free} or ${throttle.lastHitAt} + ${delay} <= ${now}`,
-    })
-    .returning({ hits: throttle.hits })
-    .get();
-  return row !== undefined;
+  const allowed = sql`${forgotten} or ${throttle.hits} < ${policy.free} or ${throttle.lastHitAt} + ${delay} <= ${now}`;
+  return hit(key, now, forgotten, allowed) !== undefined;
 }
 
 /** Takes back one counted attempt: a success is not evidence of guessing. */
