@@ -1,12 +1,18 @@
-import NextAuth, { AuthError, type User } from 'next-auth';
+import NextAuth, { AuthError, CredentialsSignin, type User } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/auth.config';
 import { authenticate } from '@/lib/auth/accounts';
+import { clientIp } from '@/lib/client-ip';
 import { getConfig } from '@/lib/config';
 import { passwordFingerprint } from '@/lib/tokens';
 import { loginSchema } from '@/lib/validation/auth';
 
 // A function, so settings are read when a request arrives and `next build` needs no secrets.
+/** A sign-in refused because the account or the client address must wait; the form says so. */
+export class SignInThrottled extends CredentialsSignin {
+  override code = 'throttled';
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getConfig().secretKey,
@@ -20,11 +26,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
-      async authorize(credentials): Promise<User | null> {
+      async authorize(credentials, request): Promise<User | null> {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await authenticate(parsed.data.username, parsed.data.password);
-        if (!user) return null;
+        const result = await authenticate(parsed.data.username, parsed.data.password, clientIp(request.headers, getConfig().trustProxy));
+        if (!result.ok && result.reason === 'throttled') throw new SignInThrottled();
+        if (!result.ok) return null;
+        const { user } = result;
         return { id: String(user.id), name: user.username, passwordFingerprint: passwordFingerprint(user.passwordHash) };
       },
     }),

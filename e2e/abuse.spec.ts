@@ -51,6 +51,21 @@ test('makes a password guesser wait after five wrong tries, even when the next o
   expect(await next.text()).toContain('Too many sign-in attempts. Please wait a minute and try again.');
 });
 
+test('counts password guesses sent straight to the Auth.js endpoint too', async ({ page, request, user }) => {
+  await register(page, user);
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  for (let tries = 0; tries < 5; tries++) {
+    const guess = await request.post('/api/auth/callback/credentials', {
+      form: { csrfToken, username: user.username, password: `wrong guess ${tries}` },
+      maxRedirects: 0,
+    });
+    expect(guess.status()).toBeLessThan(500);
+  }
+  const signIn = await formPoster(request, '/login', 'username');
+  const next = await signIn({ username: user.username, password: user.password });
+  expect(await next.text()).toContain('Too many sign-in attempts. Please wait a minute and try again.');
+});
+
 test('builds reset links from APP_URL whatever Host, X-Forwarded-Host and Origin say', async ({ page, request, user, mailbox }) => {
   await register(page, user);
   const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', origin: 'https://evil.example' };

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { authenticate, registerUser } from '@/lib/auth/accounts';
 import { maySignIn, noteSignedIn } from '@/lib/auth/throttling';
 import { clientIp, PEER_ADDRESS_HEADER } from '@/lib/client-ip';
 import { stampPeerAddresses } from '@/lib/peer-address';
@@ -42,6 +43,16 @@ describe('sign-in attempts', () => {
     const start = 1_400_000_000_000;
     for (let attempt = 0; attempt < 20; attempt++) expect(maySignIn(`spray${attempt}`, '203.0.113.50', start)).toBe(true);
     expect(maySignIn('spray-next', '203.0.113.50', start)).toBe(false);
+  });
+});
+
+describe('authenticate', () => {
+  it('refuses even the right password once an account has had five quick wrong ones', async () => {
+    await registerUser({ username: 'guarded', email: 'guarded@example.com', password: 'the right password' });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(await authenticate('guarded', `wrong guess ${attempt}`, `203.0.113.${60 + attempt}`)).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await authenticate('guarded', 'the right password', '203.0.113.70')).toEqual({ ok: false, reason: 'throttled' });
   });
 });
 

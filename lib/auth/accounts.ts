@@ -1,4 +1,5 @@
 import 'server-only';
+import { maySignIn, noteSignedIn } from '@/lib/auth/throttling';
 import { createUser, findUserByUsername, type CreateUserResult } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/passwords';
@@ -7,9 +8,18 @@ export async function registerUser(input: { username: string; email: string; pas
   return createUser({ username: input.username, email: input.email, passwordHash: await hashPassword(input.password) });
 }
 
-/** The user whose username and password these are, or null; as slow for an unknown name as for a wrong password. */
-export async function authenticate(username: string, password: string): Promise<User | null> {
+export type Authentication = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'throttled' };
+
+/**
+ * Checks a username and password, unless the account or the client address must wait
+ * after too many tries. Every way in to signing in comes through here, so no route
+ * skips the throttle. An unknown name costs as much as a wrong password.
+ */
+export async function authenticate(username: string, password: string, ip: string): Promise<Authentication> {
+  if (!maySignIn(username, ip)) return { ok: false, reason: 'throttled' };
   const user = findUserByUsername(username);
-  if (!user) return verifyAgainstDummy(password).then(() => null);
-  return (await verifyPassword(password, user.passwordHash)) ? user : null;
+  const matches = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password).then(() => false);
+  if (!user || !matches) return { ok: false, reason: 'invalid' };
+  noteSignedIn(username, ip);
+  return { ok: true, user };
 }
