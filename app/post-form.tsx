@@ -1,4 +1,5 @@
 'use client';
+import { TextAreaField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { useActionForm } from '@/components/use-action-form';
 import { POST_MAX, postSchema } from '@/lib/validation/posts';
@@ -6,25 +7,10 @@ import { publishPost } from './actions';
 
 export function PostForm() {
   const { state, pending, formProps, field } = useActionForm(postSchema, publishPost);
-  const { error, defaultValue, ...post } = field('post');
   return (
     <form {...formProps} className="form card-wide">
       <FormMessage message={state.message} />
-      <div className="field">
-        <label htmlFor="field-post">Say something</label>
-        <textarea
-          id="field-post"
-          rows={3}
-          maxLength={POST_MAX * 2}
-          defaultValue={defaultValue}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? 'field-post-error' : undefined}
-          {...post}
-        />
-        <p id="field-post-error" className="field-error" role="alert" hidden={!error}>
-          {error}
-        </p>
-      </div>
+      <TextAreaField label="Say something" rows={3} maxLength={POST_MAX * 2} {...field('post')} />
       <button type="submit" disabled={pending}>
         Submit
       </button>
