@@ -15,6 +15,10 @@ export function findUserByEmail(email: string): User | undefined {
   return getDb().select().from(users).where(sql`${users.email} = ${email} collate nocase`).get();
 }
 
+function isUniqueViolation(error: unknown): error is Error {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
 export type CreateUserResult = { ok: true; user: User } | { ok: false; taken: 'username' | 'email' };
 
 /** Inserts a user; the unique indexes, not a prior lookup, decide a race between two sign-ups. */
@@ -23,9 +27,7 @@ export function createUser(input: Pick<NewUser, 'username' | 'email' | 'password
     const user = getDb().insert(users).values(input).returning().get();
     return { ok: true, user };
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-      return { ok: false, taken: error.message.includes('users.email') ? 'email' : 'username' };
-    }
+    if (isUniqueViolation(error)) return { ok: false, taken: error.message.includes('users.email') ? 'email' : 'username' };
     throw error;
   }
 }
@@ -51,7 +53,7 @@ export function updateProfile(userId: number, changes: { username: string; about
     if (!user) throw new Error(`no user ${userId}`);
     return { ok: true, user };
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE') return { ok: false, taken: 'username' };
+    if (isUniqueViolation(error)) return { ok: false, taken: 'username' };
     throw error;
   }
 }

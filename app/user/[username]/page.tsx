@@ -30,6 +30,7 @@ export default async function ProfilePage({ params, searchParams }: PageProps<'/
   const user = findUserByUsername(username);
   if (!user) notFound();
   const { followers, following } = countFollows(user.id);
+  const followed = user.id !== me.id && isFollowing(me.id, user.id);
   const page = findUserPostsPage(user.id, pageNumber((await searchParams).page));
   const basePath = `/user/${encodeURIComponent(user.username)}`;
   return (
@@ -52,9 +53,9 @@ export default async function ProfilePage({ params, searchParams }: PageProps<'/
               <Link href="/edit-profile">Edit your profile</Link>
             </p>
           ) : (
-            <form action={isFollowing(me.id, user.id) ? unfollowUser : followUser}>
+            <form action={followed ? unfollowUser : followUser}>
               <input type="hidden" name="username" value={user.username} />
-              <button type="submit">{isFollowing(me.id, user.id) ? 'Unfollow' : 'Follow'}</button>
+              <button type="submit">{followed ? 'Unfollow' : 'Follow'}</button>
             </form>
           )}
         </div>
