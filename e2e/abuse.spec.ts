@@ -1,4 +1,5 @@
 import { expect, randomClientAddress, resetLinkIn, test } from './fixtures';
+import { APP_URL } from './ports';
 import { register } from './pages/auth';
 import { formPoster, postForm } from './pages/form-post';
 
@@ -71,7 +72,7 @@ test('builds reset links from APP_URL whatever Host, X-Forwarded-Host and Origin
   const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', origin: 'https://evil.example' };
   expectAcceptedAnswer(await postForm(request, '/forgot-password', 'email', { email: user.email }, forged));
   const link = resetLinkIn(await mailbox.waitForEmail(user.email, { subject: RESET_SUBJECT }));
-  expect(link.startsWith('http://127.0.0.1:3100/reset/')).toBe(true);
+  expect(link.startsWith(`${APP_URL}/reset/`)).toBe(true);
 });
 
 test('refuses a server action posted from another site, and sends nothing', async ({ page, request, user, mailbox }) => {

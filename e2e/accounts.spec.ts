@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { APP_URL } from './ports';
 import { fillSignIn, register, signIn } from './pages/auth';
 
 test('sends a visitor to sign in and back to the page they asked for', async ({ page, user }) => {
@@ -16,7 +17,7 @@ test('never redirects off the site after sign-in', async ({ page, user }) => {
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
     await fillSignIn(page, user.username, user.password);
     await expect(page.getByRole('heading', { name: `Hi, ${user.username}!` })).toBeVisible();
-    expect(new URL(page.url()).host).toBe('127.0.0.1:3100');
+    expect(new URL(page.url()).host).toBe(new URL(APP_URL).host);
   }
 });
 

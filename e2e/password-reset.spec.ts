@@ -1,4 +1,5 @@
 import { expect, resetLinkIn, test } from './fixtures';
+import { APP_URL } from './ports';
 import { chooseNewPassword, fillSignIn, register, requestReset, signIn, signOut } from './pages/auth';
 
 const SUBJECT = '[Microblog] Reset Your Password';
@@ -17,14 +18,14 @@ for (const javaScriptEnabled of [true, false]) {
       expect(email.from).toContain('admin@microblog.test');
       expect(email.text).toContain(`Dear ${user.username},`);
       const link = resetLinkIn(email);
-      expect(link.startsWith('http://127.0.0.1:3100/reset/')).toBe(true);
+      expect(link.startsWith(`${APP_URL}/reset/`)).toBe(true);
 
       await page.goto(link);
       await expect(page.getByRole('heading', { name: 'Reset Your Password' })).toBeVisible();
       await chooseNewPassword(page, 'my brand new password');
       await expect(page.getByText('Your password has been reset.')).toBeVisible();
       const notice = await mailbox.waitForEmail(user.email, { subject: '[Microblog] Your password was changed' });
-      expect(notice.text).toContain('http://127.0.0.1:3100/forgot-password');
+      expect(notice.text).toContain(`${APP_URL}/forgot-password`);
 
       await fillSignIn(page, user.username, user.password);
       await expect(page.getByText('Invalid username or password')).toBeVisible();

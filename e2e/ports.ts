@@ -1,7 +1,11 @@
-/** Where the e2e servers listen; loopback only. */
-export const APP_PORT = 3100;
-export const SMTP_PORT = 2525;
-export const INBOX_PORT = 2526;
+/**
+ * Where the e2e servers listen; loopback only. `E2E_PORT_BASE` moves all three,
+ * so two checkouts can run their suites side by side.
+ */
+const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+export const APP_PORT = BASE;
+export const SMTP_PORT = BASE + 1;
+export const INBOX_PORT = BASE + 2;
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const INBOX_URL = `http://127.0.0.1:${INBOX_PORT}`;
 export const CRON_SECRET = 'e2e-cron-secret-0123456789';
