@@ -2,17 +2,17 @@ import NextAuth, { AuthError, CredentialsSignin, type User } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/auth.config';
 import { authenticate } from '@/lib/auth/accounts';
-import { clientIp } from '@/lib/client-ip';
 import { getConfig } from '@/lib/config';
+import { clientAddress } from '@/lib/http/client-address';
 import { passwordFingerprint } from '@/lib/tokens';
 import { loginSchema } from '@/lib/validation/auth';
 
-// A function, so settings are read when a request arrives and `next build` needs no secrets.
 /** A sign-in refused because the account or the client address must wait; the form says so. */
 export class SignInThrottled extends CredentialsSignin {
   override code = 'throttled';
 }
 
+// A function, so settings are read when a request arrives and `next build` needs no secrets.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getConfig().secretKey,
@@ -26,10 +26,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
-      async authorize(credentials, request): Promise<User | null> {
+      async authorize(credentials): Promise<User | null> {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const result = await authenticate(parsed.data.username, parsed.data.password, clientIp(request.headers, getConfig().trustProxy));
+        const result = await authenticate(parsed.data.username, parsed.data.password, await clientAddress());
         if (!result.ok && result.reason === 'throttled') throw new SignInThrottled();
         if (!result.ok) return null;
         const { user } = result;

@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/dal';
 import { createPost } from '@/lib/db/posts';
-import { setFlash } from '@/lib/flash';
+import { setFlash } from '@/lib/flash/flash';
 import { parseForm, type FormState } from '@/lib/validation/form-state';
 import { postSchema } from '@/lib/validation/posts';
 

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import { Flash } from '@/components/flash';
+import { FlashBanner } from '@/lib/flash/flash-banner';
 import { Nav } from '@/components/nav';
 import './globals.css';
 
@@ -16,7 +16,7 @@ export default function RootLayout({ children }: LayoutProps<'/'>) {
       <body>
         <Nav />
         <main className="container">
-          <Flash />
+          <FlashBanner />
           {children}
         </main>
       </body>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { logout } from '@/app/(auth)/logout/actions';
 import { verifySession } from '@/lib/auth/dal';
+import { logout } from '@/lib/auth/logout-action';
+import { profilePath } from '@/lib/social/profile-path';
 
 export async function Nav() {
   const user = await verifySession();
@@ -20,12 +21,12 @@ export async function Nav() {
           {user ? (
             <>
               <li>
-                <Link href={`/user/${encodeURIComponent(user.username)}`}>Profile</Link>
+                <Link href={profilePath(user.username)}>Profile</Link>
               </li>
               <li>
-              <form action={logout}>
-                <button type="submit" className="link-button">
-                  Logout
+                <form action={logout}>
+                  <button type="submit" className="link-button">
+                    Logout
                   </button>
                 </form>
               </li>

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { Avatar } from '@/components/avatar';
 import type { PostPage } from '@/lib/db/posts';
-import { gravatarHash } from '@/lib/gravatar';
 import { LocalTime } from '@/components/local-time';
+import { gravatarHash } from '@/lib/social/gravatar';
+import { profilePath } from '@/lib/social/profile-path';
 
 /** A page of posts with "Newer posts" / "Older posts" links; bodies are rendered as text, never HTML. */
 export function PostList({ page, basePath }: { page: PostPage; basePath: string }) {
@@ -16,7 +17,7 @@ export function PostList({ page, basePath }: { page: PostPage; basePath: string 
             <Avatar hash={gravatarHash(post.author.email)} username={post.author.username} size={36} />
             <div>
               <p className="post-meta">
-                <Link href={`/user/${encodeURIComponent(post.author.username)}`}>{post.author.username}</Link> said{' '}
+                <Link href={profilePath(post.author.username)}>{post.author.username}</Link> said{' '}
                 <LocalTime date={post.createdAt} relative />:
               </p>
               <p className="post-body">{post.body}</p>

@@ -6,12 +6,6 @@ export interface PasswordChangedEmailProps {
   forgotPasswordUrl: string;
 }
 
-export const PreviewProps: PasswordChangedEmailProps = {
-  username: 'susan',
-  changedAt: new Date('2026-11-24T09:30:00Z'),
-  forgotPasswordUrl: 'http://localhost:3000/forgot-password',
-};
-
 // The reader's time zone is unknown to the server, so the time is given in UTC and says so.
 const formatUtc = (date: Date) =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC';

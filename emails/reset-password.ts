@@ -3,19 +3,15 @@ import { renderEmail, type RenderedEmail } from './_components/render';
 export interface ResetPasswordEmailProps {
   username: string;
   resetUrl: string;
+  lifetimeMinutes: number;
 }
 
-export const PreviewProps: ResetPasswordEmailProps = {
-  username: 'susan',
-  resetUrl: 'http://localhost:3000/reset/eyJhbGciOiJIUzI1NiJ9.preview.signature',
-};
-
-export function resetPasswordEmail({ username, resetUrl }: ResetPasswordEmailProps): RenderedEmail {
+export function resetPasswordEmail({ username, resetUrl, lifetimeMinutes }: ResetPasswordEmailProps): RenderedEmail {
   return renderEmail('[Microblog] Reset Your Password', [
     { kind: 'paragraph', text: `Dear ${username},` },
     { kind: 'paragraph', text: 'To reset your password click on the following link:' },
     { kind: 'link', href: resetUrl, label: 'Reset your password' },
-    { kind: 'paragraph', text: 'The link works once and expires in 10 minutes.' },
+    { kind: 'paragraph', text: `The link works once and expires in ${lifetimeMinutes} minutes.` },
     { kind: 'paragraph', text: 'If you have not requested a password reset simply ignore this message.' },
     { kind: 'signature', lines: ['Sincerely,', 'The Microblog Team'] },
   ]);

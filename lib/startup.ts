@@ -2,7 +2,7 @@ import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { startDrainTimer, stopDraining } from '@/lib/mail/drain';
-import { stampPeerAddresses } from '@/lib/peer-address';
+import { stampPeerAddresses } from '@/lib/http/client-address';
 
 const DRAIN_INTERVAL_MS = 5_000;
 

@@ -6,7 +6,9 @@ import { getConfig } from '@/lib/config';
 export const RESET_PASSWORD = 'reset-password';
 export type TokenPurpose = typeof RESET_PASSWORD;
 
-export const RESET_TOKEN_TTL_SECONDS = 10 * 60;
+/** How long a reset link works; the email and the expired-link page say so, from here. */
+export const RESET_LINK_LIFETIME_MINUTES = 10;
+const RESET_TOKEN_TTL_SECONDS = RESET_LINK_LIFETIME_MINUTES * 60;
 
 // Our tokens are about 250 characters; anything far longer is garbage or an attack on the parser.
 const MAX_TOKEN_LENGTH = 1024;

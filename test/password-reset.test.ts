@@ -5,7 +5,7 @@ import { checkResetLink, requestPasswordReset, resetPassword } from '@/lib/auth/
 import { getDb } from '@/lib/db/client';
 import { outbox, users } from '@/lib/db/schema';
 import { findUserById } from '@/lib/db/users';
-import { verifyPassword } from '@/lib/passwords';
+import { verifyPassword } from '@/lib/auth/passwords';
 
 const outboxRows = () => getDb().select().from(outbox).all();
 
@@ -124,7 +124,7 @@ describe('reset password', () => {
     const user = await newUser('commoner');
     const token = await linkFor(user.email);
     const result = await resetPassword(token, 'Password1');
-    expect(result).toMatchObject({ ok: false, reason: 'weak-password', problem: expect.stringMatching(/most common/) });
+    expect(result).toMatchObject({ ok: false, reason: 'weak-password', problem: 'common' });
     expect((await checkResetLink(token)).ok).toBe(true);
   });
 

@@ -5,7 +5,7 @@ import { countFollows, isFollowing } from '@/lib/db/followers';
 import { createPost, findExplorePage, findTimelinePage, findUserPostsPage, POSTS_PER_PAGE } from '@/lib/db/posts';
 import { posts } from '@/lib/db/schema';
 import { createUser, updateProfile } from '@/lib/db/users';
-import { changeFollow } from '@/lib/social';
+import { changeFollow } from '@/lib/social/follow';
 import { editProfileSchema, pageNumber, postSchema } from '@/lib/validation/posts';
 
 let counter = 0;
@@ -58,21 +58,21 @@ describe('timeline', () => {
 });
 
 describe('following', () => {
-  it('follows and unfollows with the seed messages, and counts both ways', () => {
+  it('follows and unfollows by username in any case, and counts both ways', () => {
     const [ann, bob] = [user('ann'), user('bob')];
-    expect(changeFollow(ann, bob.username, 'follow')).toEqual({ ok: true, message: `You are following ${bob.username}!` });
+    expect(changeFollow(ann, bob.username.toUpperCase(), 'follow')).toEqual({ ok: true, username: bob.username });
     expect(changeFollow(ann, bob.username, 'follow').ok).toBe(true);
     expect(isFollowing(ann.id, bob.id)).toBe(true);
     expect(countFollows(bob.id)).toEqual({ followers: 1, following: 0 });
     expect(countFollows(ann.id)).toEqual({ followers: 0, following: 1 });
-    expect(changeFollow(ann, bob.username, 'unfollow')).toEqual({ ok: true, message: `You are not following ${bob.username}.` });
+    expect(changeFollow(ann, bob.username, 'unfollow')).toEqual({ ok: true, username: bob.username });
     expect(isFollowing(ann.id, bob.id)).toBe(false);
   });
 
   it('refuses to follow yourself or someone who does not exist', () => {
     const carl = user('carl');
-    expect(changeFollow(carl, carl.username, 'follow')).toEqual({ ok: false, message: 'You cannot follow yourself!' });
-    expect(changeFollow(carl, 'ghost', 'follow')).toEqual({ ok: false, message: 'User ghost not found.' });
+    expect(changeFollow(carl, carl.username, 'follow')).toEqual({ ok: false, reason: 'self' });
+    expect(changeFollow(carl, 'ghost', 'follow')).toEqual({ ok: false, reason: 'not-found' });
     expect(countFollows(carl.id)).toEqual({ followers: 0, following: 0 });
   });
 });

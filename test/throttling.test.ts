@@ -2,8 +2,7 @@ import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { authenticate, registerUser } from '@/lib/auth/accounts';
 import { maySignIn, noteSignedIn } from '@/lib/auth/throttling';
-import { clientIp, PEER_ADDRESS_HEADER } from '@/lib/client-ip';
-import { stampPeerAddresses } from '@/lib/peer-address';
+import { addressFromHeaders, PEER_ADDRESS_HEADER, stampPeerAddresses } from '@/lib/http/client-address';
 
 const MINUTE = 60_000;
 
@@ -61,12 +60,12 @@ describe('the client address', () => {
 
   it('is the TCP peer when the app is not behind a proxy, whatever X-Forwarded-For says', () => {
     const forged = headers({ 'x-forwarded-for': '1.2.3.4', [PEER_ADDRESS_HEADER]: '198.51.100.9' });
-    expect(clientIp(forged, false)).toBe('198.51.100.9');
+    expect(addressFromHeaders(forged, false)).toBe('198.51.100.9');
   });
 
   it('is the entry the trusted proxy appended, not one the client wrote before it', () => {
     const forwarded = headers({ 'x-forwarded-for': '1.2.3.4, 198.51.100.9', [PEER_ADDRESS_HEADER]: '10.0.0.1' });
-    expect(clientIp(forwarded, true)).toBe('198.51.100.9');
+    expect(addressFromHeaders(forwarded, true)).toBe('198.51.100.9');
   });
 });
 

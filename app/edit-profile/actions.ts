@@ -2,8 +2,8 @@
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/dal';
 import { updateProfile } from '@/lib/db/users';
-import { setFlash } from '@/lib/flash';
-import { formError, parseForm, type FormState } from '@/lib/validation/form-state';
+import { setFlash } from '@/lib/flash/flash';
+import { fieldErrors, parseForm, type FormState } from '@/lib/validation/form-state';
 import { editProfileSchema } from '@/lib/validation/posts';
 
 export async function saveProfile(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -11,7 +11,7 @@ export async function saveProfile(_previous: FormState, formData: FormData): Pro
   const parsed = parseForm(editProfileSchema, formData);
   if (!parsed.ok) return parsed.state;
   const result = updateProfile(user.id, { username: parsed.data.username, aboutMe: parsed.data.about_me });
-  if (!result.ok) return formError(formData, { username: ['Please use a different username.'] });
+  if (!result.ok) return fieldErrors(formData, { username: ['Please use a different username.'] });
   await setFlash('Your changes have been saved.');
   redirect('/edit-profile');
 }

@@ -1,6 +1,6 @@
 import { createUser } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
-import { hashPassword } from '@/lib/passwords';
+import { hashPassword } from '@/lib/auth/passwords';
 
 /** Accounts for the scenarios; one real hash shared by all, since hashing is not what is measured. */
 export async function seedUsers(count: number, prefix = 'bench'): Promise<User[]> {

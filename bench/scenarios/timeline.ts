@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db/client';
-import { hashPassword } from '@/lib/passwords';
+import { hashPassword } from '@/lib/auth/passwords';
 import { formPost } from '../lib/forms';
 import type { Row } from '../lib/report';
 import { quantile, round } from '../lib/stats';

@@ -1,11 +1,22 @@
 import 'server-only';
 import { maySignIn, noteSignedIn } from '@/lib/auth/throttling';
-import { createUser, findUserByUsername, type CreateUserResult } from '@/lib/db/users';
+import { passwordProblem } from '@/lib/auth/password-policy';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/auth/passwords';
+import { createUser, findUserByUsername } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/passwords';
+import type { PasswordProblem } from '@/lib/validation/fields';
 
-export async function registerUser(input: { username: string; email: string; password: string }): Promise<CreateUserResult> {
-  return createUser({ username: input.username, email: input.email, passwordHash: await hashPassword(input.password) });
+export type Registration =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'weak-password'; problem: PasswordProblem }
+  | { ok: false; reason: 'taken'; field: 'username' | 'email' };
+
+/** Creates an account if its password passes the policy and its name and address are free. */
+export async function registerUser(input: { username: string; email: string; password: string }): Promise<Registration> {
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) return { ok: false, reason: 'weak-password', problem };
+  const result = createUser({ username: input.username, email: input.email, passwordHash: await hashPassword(input.password) });
+  return result.ok ? result : { ok: false, reason: 'taken', field: result.taken };
 }
 
 export type Authentication = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'throttled' };

@@ -7,16 +7,17 @@ import { getConfig } from '@/lib/config';
 import { findUserByEmail, findUserById, replacePasswordHash } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
 import { sendEmail } from '@/lib/mail';
-import { passwordProblem } from '@/lib/password-policy';
-import { hashPassword } from '@/lib/passwords';
-import { fingerprintMatches, RESET_PASSWORD, signToken, verifyToken } from '@/lib/tokens';
+import { passwordProblem } from '@/lib/auth/password-policy';
+import { hashPassword } from '@/lib/auth/passwords';
+import { fingerprintMatches, RESET_LINK_LIFETIME_MINUTES, RESET_PASSWORD, signToken, verifyToken } from '@/lib/tokens';
+import type { PasswordProblem } from '@/lib/validation/fields';
 
 /**
  * Every reset request takes at least this long, so a known address (which writes a
  * message to the outbox) answers no later than an unknown or throttled one. Random
  * delays would average out; a fixed budget leaves nothing to average.
  */
-export const RESET_REQUEST_BUDGET_MS = 25;
+const RESET_REQUEST_BUDGET_MS = 25;
 
 /**
  * Mails a reset link if the address belongs to an account and neither it nor the
@@ -36,7 +37,7 @@ async function mailResetLink(user: User): Promise<void> {
   const { token, expiresAt } = await signToken({ userId: user.id, purpose: RESET_PASSWORD, passwordHash: user.passwordHash });
   // Built from APP_URL alone: a forged Host header must never choose where the link points.
   const resetUrl = `${getConfig().appUrl}/reset/${token}`;
-  sendEmail({ to: user.email, ...resetPasswordEmail({ username: user.username, resetUrl }), expiresAt });
+  sendEmail({ to: user.email, ...resetPasswordEmail({ username: user.username, resetUrl, lifetimeMinutes: RESET_LINK_LIFETIME_MINUTES }), expiresAt });
 }
 
 export type ResetLinkFailure = 'malformed' | 'expired' | 'invalid' | 'used';
@@ -52,7 +53,7 @@ export async function checkResetLink(token: string): Promise<ResetLinkCheck> {
   return { ok: true, user };
 }
 
-export type ResetResult = ResetLinkCheck | { ok: false; reason: 'weak-password'; problem: string };
+export type ResetResult = ResetLinkCheck | { ok: false; reason: 'weak-password'; problem: PasswordProblem };
 
 /**
  * Sets the new password if the link is still good and the password passes the policy;

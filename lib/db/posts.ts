@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { desc, eq, inArray, or } from 'drizzle-orm';
 import { getDb } from './client';
 import { followers, posts, users, type Post } from './schema';
 
@@ -43,8 +43,4 @@ export function findExplorePage(page: number): PostPage {
 
 export function findUserPostsPage(userId: number, page: number): PostPage {
   return pageOf(eq(posts.userId, userId), page);
-}
-
-export function countPosts(): number {
-  return getDb().select({ count: sql<number>`count(*)` }).from(posts).get()?.count ?? 0;
 }

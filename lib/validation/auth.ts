@@ -13,7 +13,6 @@ export const loginSchema = z.object({
     z.transform((value) => value !== undefined && value !== false && value !== ''),
   ),
 });
-export type LoginInput = z.input<typeof loginSchema>;
 
 export const registerSchema = z
   .object({
@@ -23,10 +22,8 @@ export const registerSchema = z
     password2: repeatField,
   })
   .check(passwordsMatch);
-export type RegisterInput = z.input<typeof registerSchema>;
 
 export const forgotPasswordSchema = z.object({ email: emailField });
-export type ForgotPasswordInput = z.input<typeof forgotPasswordSchema>;
 
 export const resetPasswordSchema = z
   .object({
@@ -34,4 +31,3 @@ export const resetPasswordSchema = z
     password2: repeatField,
   })
   .check(passwordsMatch);
-export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;

@@ -2,8 +2,8 @@
 // tree-shake to a fifth of classic zod's size.
 import * as z from 'zod/mini';
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+const PASSWORD_MIN = 8;
+const PASSWORD_MAX = 128;
 
 // Control characters have no place in a name, address or password, and CR/LF in one could
 // split a mail header. U+FFFD is what bytes that were not UTF-8 decode to: what was sent is lost.
@@ -52,7 +52,14 @@ export const currentPasswordField = z
   .string()
   .check(z.minLength(1, 'Please enter your password.'), z.maxLength(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`));
 
-export const REPEAT_MISMATCH = 'Passwords do not match.';
+/** The words for each reason the server's password policy gives (lib/auth/password-policy.ts). */
+export const PASSWORD_PROBLEMS = {
+  common: 'This password is one of the most common ones. Please choose another.',
+  'contains-username': 'Your password must not contain your username.',
+} as const;
+export type PasswordProblem = keyof typeof PASSWORD_PROBLEMS;
+
+const REPEAT_MISMATCH = 'Passwords do not match.';
 
 /** A new password and its repetition; a mismatch is reported beside the repetition. */
 export const passwordsMatch = z.refine<{ password: string; password2: string }>((form) => form.password === form.password2, {

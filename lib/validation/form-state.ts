@@ -34,6 +34,12 @@ export function parseForm<Schema extends z.ZodMiniType>(schema: Schema, formData
   };
 }
 
-export function formError(formData: FormData, errors: FormState['errors'], message?: string): FormState {
-  return { errors, message, values: submittedValues(formData) };
+/** Sends the form back with messages beside the named fields, refilled but for secrets. */
+export function fieldErrors(formData: FormData, errors: NonNullable<FormState['errors']>): FormState {
+  return { errors, values: submittedValues(formData) };
+}
+
+/** Sends the form back with a message about the whole of it, refilled but for secrets. */
+export function formMessage(formData: FormData, message: string): FormState {
+  return { message, values: submittedValues(formData) };
 }

@@ -6,13 +6,11 @@ export const POST_MAX = 140;
 export const postSchema = z.object({
   post: plainTextField('A post', POST_MAX).check(z.minLength(1, 'Please write something first.')),
 });
-export type PostInput = z.input<typeof postSchema>;
 
 export const editProfileSchema = z.object({
   username: usernameField,
   about_me: plainTextField('About me', POST_MAX),
 });
-export type EditProfileInput = z.input<typeof editProfileSchema>;
 
 /** `?page=N` as a positive page number; anything else (missing, 0, -3, "abc", 1e99) is page 1. */
 export function pageNumber(value: string | string[] | undefined): number {

@@ -1,15 +1,15 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { requestPasswordReset } from '@/lib/auth/password-reset';
-import { setFlash } from '@/lib/flash';
-import { requestIp } from '@/lib/request-ip';
+import { setFlash } from '@/lib/flash/flash';
+import { clientAddress } from '@/lib/http/client-address';
 import { forgotPasswordSchema } from '@/lib/validation/auth';
 import { parseForm, type FormState } from '@/lib/validation/form-state';
 
 export async function requestReset(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(forgotPasswordSchema, formData);
   if (!parsed.ok) return parsed.state;
-  await requestPasswordReset(parsed.data.email, await requestIp());
+  await requestPasswordReset(parsed.data.email, await clientAddress());
   // The same words whether the address has an account, is unknown, or has asked too often.
   await setFlash('Check your email for the instructions to reset your password');
   redirect('/login');

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirectIfSignedIn } from '@/lib/auth/dal';
-import { localPath } from '@/lib/safe-redirect';
+import { safeRedirectPath } from '@/lib/http/safe-redirect';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign In' };
@@ -12,7 +12,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   return (
     <section className="card">
       <h1>Sign In</h1>
-      <LoginForm next={localPath(next)} />
+      <LoginForm next={safeRedirectPath(next)} />
       <p>
         New User? <Link href="/register">Click to Register!</Link>
       </p>

@@ -1,25 +1,19 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { registerUser } from '@/lib/auth/accounts';
-import { setFlash } from '@/lib/flash';
-import { passwordProblem } from '@/lib/password-policy';
+import { setFlash } from '@/lib/flash/flash';
 import { registerSchema } from '@/lib/validation/auth';
-import { formError, parseForm, type FormState } from '@/lib/validation/form-state';
+import { PASSWORD_PROBLEMS } from '@/lib/validation/fields';
+import { fieldErrors, parseForm, type FormState } from '@/lib/validation/form-state';
+
+const TAKEN = { username: 'Please use a different username.', email: 'Please use a different email address.' } as const;
 
 export async function register(_previous: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(registerSchema, formData);
   if (!parsed.ok) return parsed.state;
-  const problem = passwordProblem(parsed.data.password, parsed.data.username);
-  if (problem) return formError(formData, { password: [problem] });
   const result = await registerUser(parsed.data);
-  if (!result.ok) {
-    return formError(
-      formData,
-      result.taken === 'username'
-        ? { username: ['Please use a different username.'] }
-        : { email: ['Please use a different email address.'] },
-    );
-  }
+  if (!result.ok && result.reason === 'weak-password') return fieldErrors(formData, { password: [PASSWORD_PROBLEMS[result.problem]] });
+  if (!result.ok) return fieldErrors(formData, { [result.field]: [TAKEN[result.field]] });
   await setFlash('Congratulations, you are now a registered user!');
   redirect('/login');
 }

@@ -1,15 +1,26 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth/dal';
-import { setFlash } from '@/lib/flash';
-import { changeFollow } from '@/lib/social';
+import { setFlash } from '@/lib/flash/flash';
+import { changeFollow, type FollowAction, type FollowOutcome } from '@/lib/social/follow';
+import { profilePath } from '@/lib/social/profile-path';
+import { parseForm } from '@/lib/validation/form-state';
+import { followSchema } from '@/lib/validation/social';
 
-async function change(formData: FormData, action: 'follow' | 'unfollow'): Promise<never> {
-  const username = String(formData.get('username') ?? '').slice(0, 64);
-  const me = await requireUser(`/user/${encodeURIComponent(username)}`);
-  const outcome = changeFollow(me, username, action);
-  await setFlash(outcome.message);
-  redirect(outcome.ok ? `/user/${encodeURIComponent(username)}` : '/');
+/** The seed's words for each outcome. */
+function describe(outcome: FollowOutcome, username: string, action: FollowAction): string {
+  if (outcome.ok) return action === 'follow' ? `You are following ${outcome.username}!` : `You are not following ${outcome.username}.`;
+  if (outcome.reason === 'self') return action === 'follow' ? 'You cannot follow yourself!' : 'You cannot unfollow yourself!';
+  return `User ${username} not found.`;
+}
+
+async function change(formData: FormData, action: FollowAction): Promise<never> {
+  const parsed = parseForm(followSchema, formData);
+  const username = parsed.ok ? parsed.data.username : '';
+  const me = await requireUser(profilePath(username));
+  const outcome: FollowOutcome = parsed.ok ? changeFollow(me, username, action) : { ok: false, reason: 'not-found' };
+  await setFlash(describe(outcome, username, action));
+  redirect(outcome.ok ? profilePath(outcome.username) : '/');
 }
 
 export async function followUser(formData: FormData): Promise<void> {

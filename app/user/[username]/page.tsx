@@ -8,31 +8,25 @@ import { requireUser } from '@/lib/auth/dal';
 import { countFollows, isFollowing } from '@/lib/db/followers';
 import { findUserPostsPage } from '@/lib/db/posts';
 import { findUserByUsername } from '@/lib/db/users';
-import { gravatarHash } from '@/lib/gravatar';
+import { safeDecodeURIComponent } from '@/lib/http/safe-decode';
+import { gravatarHash } from '@/lib/social/gravatar';
+import { profilePath } from '@/lib/social/profile-path';
 import { pageNumber } from '@/lib/validation/posts';
 import { followUser, unfollowUser } from './actions';
 
-function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return '';
-  }
-}
-
 export async function generateMetadata({ params }: PageProps<'/user/[username]'>): Promise<Metadata> {
-  return { title: decoded((await params).username) || 'User' };
+  return { title: safeDecodeURIComponent((await params).username) || 'User' };
 }
 
 export default async function ProfilePage({ params, searchParams }: PageProps<'/user/[username]'>) {
-  const username = decoded((await params).username);
-  const me = await requireUser(`/user/${encodeURIComponent(username)}`);
+  const username = safeDecodeURIComponent((await params).username) ?? '';
+  const me = await requireUser(profilePath(username));
   const user = findUserByUsername(username);
   if (!user) notFound();
   const { followers, following } = countFollows(user.id);
   const followed = user.id !== me.id && isFollowing(me.id, user.id);
   const page = findUserPostsPage(user.id, pageNumber((await searchParams).page));
-  const basePath = `/user/${encodeURIComponent(user.username)}`;
+  const basePath = profilePath(user.username);
   return (
     <section>
       <div className="profile">

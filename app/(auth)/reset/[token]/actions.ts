@@ -1,9 +1,10 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { resetPassword } from '@/lib/auth/password-reset';
-import { setFlash } from '@/lib/flash';
+import { setFlash } from '@/lib/flash/flash';
 import { resetPasswordSchema } from '@/lib/validation/auth';
-import { formError, parseForm, type FormState } from '@/lib/validation/form-state';
+import { PASSWORD_PROBLEMS } from '@/lib/validation/fields';
+import { fieldErrors, parseForm, type FormState } from '@/lib/validation/form-state';
 
 export async function setNewPassword(_previous: FormState, formData: FormData): Promise<FormState> {
   const token = formData.get('token');
@@ -12,7 +13,7 @@ export async function setNewPassword(_previous: FormState, formData: FormData): 
   // A refused password leaves the link as it was: only a successful reset uses it up.
   if (!parsed.ok) return parsed.state;
   const result = await resetPassword(token, parsed.data.password);
-  if (!result.ok && result.reason === 'weak-password') return formError(formData, { password: [result.problem] });
+  if (!result.ok && result.reason === 'weak-password') return fieldErrors(formData, { password: [PASSWORD_PROBLEMS[result.problem]] });
   if (!result.ok) redirect('/reset/invalid');
   await setFlash('Your password has been reset.');
   redirect('/login');

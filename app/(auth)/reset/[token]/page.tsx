@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { InvalidResetLink } from '@/app/(auth)/reset/invalid-reset-link';
+import { InvalidResetLink } from '../invalid-reset-link';
 import { redirectIfSignedIn } from '@/lib/auth/dal';
 import { checkResetLink } from '@/lib/auth/password-reset';
 import { ResetPasswordForm } from './reset-password-form';

@@ -1,7 +1,9 @@
+import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { safeDecodeURIComponent } from '@/lib/http/safe-decode';
+import { FLASH_COOKIE, FLASH_HEADER } from './names';
 
-import { FLASH_COOKIE, FLASH_HEADER } from './flash-cookie';
-
+/** Leaves a message for the next page the user sees, as the seed's flash() did. */
 export async function setFlash(message: string): Promise<void> {
   (await cookies()).set(FLASH_COOKIE, encodeURIComponent(message), {
     // Readable by the page's script so it can delete the message once shown (see ClearFlash).
@@ -12,12 +14,8 @@ export async function setFlash(message: string): Promise<void> {
   });
 }
 
+/** The message the proxy handed to this page, if any. */
 export async function readFlash(): Promise<string | null> {
   const value = (await headers()).get(FLASH_HEADER);
-  if (!value) return null;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null;
-  }
+  return value ? safeDecodeURIComponent(value) : null;
 }

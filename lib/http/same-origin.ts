@@ -3,7 +3,7 @@ type RequestLike = { method: string; headers: Headers };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The host the request was addressed to, as Next.js's own server-action check reads it. */
-export function addressedHost(headers: Headers): string | null {
+function addressedHost(headers: Headers): string | null {
   return headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
 }
 
@@ -25,4 +25,17 @@ export function isCrossSiteWrite(request: RequestLike, appOrigin: string): boole
   } catch {
     return true;
   }
+}
+
+/**
+ * Proxy step: the headers to pass on to Next.js. A same-origin post from a no-referrer
+ * page (checked by isCrossSiteWrite) says `Origin: null`; name the origin instead,
+ * which Next.js's server-action check needs and cannot read from "null".
+ */
+export function forwardedHeaders(request: Request): Headers {
+  const forwarded = new Headers(request.headers);
+  if (request.headers.get('origin') === 'null') {
+    forwarded.set('origin', `${new URL(request.url).protocol}//${addressedHost(request.headers)}`);
+  }
+  return forwarded;
 }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { PasswordProblem } from '@/lib/validation/fields';
 
 // The 10,000 most used passwords of the Xato corpus, as ranked by zxcvbn-ts (MIT).
 // Checked on the server only: the list would triple the weight of every form page.
-const COMMON_PASSWORDS_FILE = resolve(process.cwd(), 'lib/common-passwords.txt');
+const COMMON_PASSWORDS_FILE = resolve(process.cwd(), 'lib/auth/common-passwords.txt');
 // Shorter names turn up inside too many good passwords to be worth refusing.
 const MIN_USERNAME_TO_CHECK = 3;
 
@@ -19,11 +20,9 @@ function commonPasswords(): Set<string> {
  * Why a new password is refused (NIST SP 800-63B: no blocklisted or context-specific
  * passwords), or null when it is fine. Length is the form schema's to check.
  */
-export function passwordProblem(password: string, username: string): string | null {
+export function passwordProblem(password: string, username: string): PasswordProblem | null {
   const lower = password.toLowerCase();
-  if (commonPasswords().has(lower)) return 'This password is one of the most common ones. Please choose another.';
-  if (username.length >= MIN_USERNAME_TO_CHECK && lower.includes(username.toLowerCase())) {
-    return 'Your password must not contain your username.';
-  }
+  if (commonPasswords().has(lower)) return 'common';
+  if (username.length >= MIN_USERNAME_TO_CHECK && lower.includes(username.toLowerCase())) return 'contains-username';
   return null;
 }

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect } from 'react';
-import { FLASH_COOKIE } from '@/lib/flash-cookie';
+import { FLASH_COOKIE } from './names';
 
 /**
  * After a server action redirects, Next renders the next page inside the action's

@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE_NAMES } from '@/auth.config';
+
+const PROTECTED_PREFIXES = ['/edit-profile', '/explore', '/user/'];
+
+function isProtected(pathname: string): boolean {
+  return pathname === '/' || PROTECTED_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
+
+/**
+ * Proxy step: a redirect to sign in for a members' page requested without any session
+ * cookie, else null. Only the cookie's presence is checked here; pages verify it.
+ */
+export function requireSessionCookie(request: NextRequest): NextResponse | null {
+  const { pathname, search } = request.nextUrl;
+  if (!isProtected(pathname) || SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return null;
+  const login = new URL('/login', request.nextUrl);
+  login.searchParams.set('next', pathname + search);
+  return NextResponse.redirect(login);
+}
