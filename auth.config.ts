@@ -9,13 +9,18 @@ export const authConfig = {
   session: { strategy: 'jwt' },
   callbacks: {
     jwt({ token, user }) {
-      // Only present at sign-in: remember which password the session was opened with.
-      if (user?.passwordFingerprint) token.passwordFingerprint = user.passwordFingerprint;
+      // Only present at sign-in: remember which password the session was opened with, and
+      // whether it was to outlive the browser, so a password change can reopen it alike.
+      if (user?.passwordFingerprint) {
+        token.passwordFingerprint = user.passwordFingerprint;
+        token.remember = user.remember === true;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.passwordFingerprint = typeof token.passwordFingerprint === 'string' ? token.passwordFingerprint : '';
+      session.remember = token.remember === true;
       return session;
     },
   },
@@ -28,8 +33,10 @@ export const SESSION_COOKIE_NAMES = ['authjs.session-token', '__Secure-authjs.se
 declare module 'next-auth' {
   interface Session {
     passwordFingerprint: string;
+    remember: boolean;
   }
   interface User {
     passwordFingerprint?: string;
+    remember?: boolean;
   }
 }

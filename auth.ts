@@ -1,7 +1,7 @@
 import NextAuth, { AuthError, CredentialsSignin, type User } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/auth.config';
-import { authenticate } from '@/lib/auth/accounts';
+import { authenticate } from '@/lib/auth/authenticate';
 import { getConfig } from '@/lib/config';
 import { clientAddress } from '@/lib/http/client-address';
 import { passwordFingerprint } from '@/lib/tokens';
@@ -25,7 +25,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { username: {}, password: {} },
+      credentials: { username: {}, password: {}, remember: {} },
       async authorize(credentials): Promise<User | null> {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
@@ -33,7 +33,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!result.ok && result.reason === 'throttled') throw new SignInThrottled();
         if (!result.ok) return null;
         const { user } = result;
-        return { id: String(user.id), name: user.username, passwordFingerprint: passwordFingerprint(user.passwordHash) };
+        return { id: String(user.id), name: user.username, passwordFingerprint: passwordFingerprint(user.passwordHash), remember: parsed.data.remember };
       },
     }),
   ],

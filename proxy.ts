@@ -3,7 +3,7 @@ import { getConfig } from '@/lib/config';
 import { handOnFlash } from '@/lib/flash/hand-on';
 import { refuseBadWrite } from '@/lib/http/refuse-bad-writes';
 import { requireSessionCookie } from '@/lib/http/require-session';
-import { isResetPage, rewriteDeadResetLink } from '@/lib/http/reset-link-gate';
+import { carriesToken, rewriteDeadResetLink } from '@/lib/http/reset-link-gate';
 import { forwardedHeaders } from '@/lib/http/same-origin';
 import { nonceThePage, withSecurityHeaders } from '@/lib/http/security-headers';
 
@@ -19,7 +19,7 @@ export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith('/api/')) return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }));
   const signIn = requireSessionCookie(request);
   if (signIn) return withSecurityHeaders(signIn);
-  const secure = nonceThePage(forwarded, !config.production, { isResetPage: isResetPage(request.nextUrl.pathname) });
+  const secure = nonceThePage(forwarded, !config.production, { tokenInPath: carriesToken(request.nextUrl.pathname) });
   const deleteShownFlash = handOnFlash(request, forwarded);
   const response = (await rewriteDeadResetLink(request, forwarded)) ?? NextResponse.next({ request: { headers: forwarded } });
   return deleteShownFlash(secure(response));

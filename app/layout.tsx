@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { UnconfirmedBanner } from '@/components/unconfirmed-banner';
 import { FlashBanner } from '@/lib/flash/flash-banner';
 import { Nav } from '@/components/nav';
 import './globals.css';
@@ -17,6 +18,7 @@ export default function RootLayout({ children }: LayoutProps<'/'>) {
         <Nav />
         <main className="container">
           <FlashBanner />
+          <UnconfirmedBanner />
           {children}
         </main>
       </body>

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
   step('page weight');
   const firstUser = users[0];
   if (!firstUser) throw new Error('no user was seeded');
-  const { token } = await signToken({ userId: firstUser.id, purpose: RESET_PASSWORD, passwordHash: firstUser.passwordHash });
+  const { token } = await signToken({ userId: firstUser.id, purpose: RESET_PASSWORD, boundTo: firstUser.passwordHash });
   rows.push(
     ...(await pageWeight(url, {
       '/login': '/login',

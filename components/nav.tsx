@@ -24,6 +24,9 @@ export async function Nav() {
                 <Link href={profilePath(user.username)}>Profile</Link>
               </li>
               <li>
+                <Link href="/settings">Settings</Link>
+              </li>
+              <li>
                 <form action={logout}>
                   <button type="submit" className="link-button">
                     Logout

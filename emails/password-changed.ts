@@ -1,3 +1,4 @@
+import { formatUtc } from './_components/format-utc';
 import { renderEmail, type RenderedEmail } from './_components/render';
 
 export interface PasswordChangedEmailProps {
@@ -5,10 +6,6 @@ export interface PasswordChangedEmailProps {
   changedAt: Date;
   forgotPasswordUrl: string;
 }
-
-// The reader's time zone is unknown to the server, so the time is given in UTC and says so.
-const formatUtc = (date: Date) =>
-  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC';
 
 export function passwordChangedEmail({ username, changedAt, forgotPasswordUrl }: PasswordChangedEmailProps): RenderedEmail {
   return renderEmail('[Microblog] Your password was changed', [

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { authenticate, registerUser } from '@/lib/auth/accounts';
+import { authenticate } from '@/lib/auth/authenticate';
+import { registerUser } from '@/lib/auth/registration';
 import { maySignIn, noteSignedIn } from '@/lib/auth/throttling';
 import { addressFromHeaders, PEER_ADDRESS_HEADER, stampPeerAddresses } from '@/lib/http/client-address';
 

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fingerprintMatches, RESET_PASSWORD, signToken, verifyToken } from '@/lib/tokens';
+import { CHANGE_EMAIL, CONFIRM_EMAIL, fingerprintMatches, RESET_PASSWORD, signToken, verifyToken } from '@/lib/tokens';
 
 const HASH = 'scrypt$N=131072,r=8,p=1$salt$key';
-const user = { userId: 42, purpose: RESET_PASSWORD, passwordHash: HASH } as const;
+const user = { userId: 42, purpose: RESET_PASSWORD, boundTo: HASH } as const;
 
 const b64url = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
 
@@ -87,5 +87,35 @@ describe('reset tokens', () => {
   ])('refuses %s without throwing', async (_name, token) => {
     const check = await verifyToken(token, RESET_PASSWORD);
     expect(check.ok).toBe(false);
+  });
+});
+
+describe('email link tokens', () => {
+  const link = { userId: 7, purpose: CONFIRM_EMAIL, boundTo: 'ann@example.com', email: 'ann@example.com' } as const;
+
+  it('confirm links last 48 hours and carry the address they confirm', async () => {
+    const now = Date.now();
+    const { token } = await signToken(link, { now });
+    expect(await verifyToken(token, CONFIRM_EMAIL, { now: now + 47 * 3600_000 })).toMatchObject({ ok: true, claims: { email: 'ann@example.com' } });
+    expect(await verifyToken(token, CONFIRM_EMAIL, { now: now + 48 * 3600_000 + 1000 })).toEqual({ ok: false, reason: 'expired' });
+  });
+
+  it.each([
+    [CONFIRM_EMAIL, RESET_PASSWORD],
+    [CONFIRM_EMAIL, CHANGE_EMAIL],
+    [CHANGE_EMAIL, CONFIRM_EMAIL],
+    [RESET_PASSWORD, CONFIRM_EMAIL],
+  ] as const)('a %s token is refused as %s', async (made, used) => {
+    const { token } = await signToken({ ...link, purpose: made });
+    expect(await verifyToken(token, used)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('binds each purpose apart: the same state gives another fingerprint', async () => {
+    const confirm = await verifyToken((await signToken(link)).token, CONFIRM_EMAIL);
+    const change = await verifyToken((await signToken({ ...link, purpose: CHANGE_EMAIL })).token, CHANGE_EMAIL);
+    if (!confirm.ok || !change.ok) throw new Error('expected valid tokens');
+    expect(confirm.claims.fingerprint).not.toBe(change.claims.fingerprint);
+    expect(fingerprintMatches(confirm.claims, 'ann@example.com')).toBe(true);
+    expect(fingerprintMatches(confirm.claims, 'new@example.com')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireUser } from '@/lib/auth/dal';
 import { EditProfileForm } from './edit-profile-form';
 
@@ -10,6 +11,9 @@ export default async function EditProfilePage() {
     <section className="card">
       <h1>Edit Profile</h1>
       <EditProfileForm username={user.username} aboutMe={user.aboutMe ?? ''} />
+      <p>
+        To change your email address or password, go to <Link href="/settings">Settings</Link>.
+      </p>
     </section>
   );
 }

@@ -13,7 +13,7 @@ async function microsecondsPerCall(token: string): Promise<number> {
 
 /** Scenario 3: what the proxy pays to check a reset link, in-process. */
 export async function tokenVerifyCost(): Promise<Row[]> {
-  const { token } = await signToken({ userId: 1, purpose: RESET_PASSWORD, passwordHash: 'scrypt$bench' });
+  const { token } = await signToken({ userId: 1, purpose: RESET_PASSWORD, boundTo: 'scrypt$bench' });
   const tampered = `${token.slice(0, -4)}AAAA`;
   const scenario = `token check (${ITERATIONS.toLocaleString('en')} calls)`;
   return [

@@ -32,3 +32,13 @@ export function noteSignedIn(username: string, ip: string): void {
   clearThrottle(`signin:user:${username.toLowerCase()}`);
   forgiveAttempt(`signin:ip:${ip}`);
 }
+
+/**
+ * Whether an email link (a confirmation, a change of address) may be mailed to `email`:
+ * as many as reset mails, so neither form can flood a mailbox.
+ */
+export function mayMailEmailLink(email: string, ip: string, now = Date.now()): boolean {
+  const perAddress = countHit(`email-link:email:${email.toLowerCase()}`, RESET_WINDOW_MS, now);
+  const perIp = countHit(`email-link:ip:${ip}`, RESET_WINDOW_MS, now);
+  return perAddress <= RESET_MAILS_PER_ADDRESS && perIp <= RESET_REQUESTS_PER_IP;
+}

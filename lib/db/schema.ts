@@ -8,6 +8,8 @@ export const users = sqliteTable(
     username: text('username').notNull(),
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** When the owner followed a confirmation link sent to `email`; null until then. */
+    emailConfirmedAt: integer('email_confirmed_at', { mode: 'timestamp_ms' }),
     aboutMe: text('about_me'),
     lastSeen: integer('last_seen', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' })

@@ -45,6 +45,39 @@ export function replacePasswordHash(userId: number, expectedHash: string, newHas
   return result.changes === 1;
 }
 
+/** Marks the address confirmed, if it is still the account's address; true when it is (again). */
+export function confirmEmailAddress(userId: number, email: string, at: Date): boolean {
+  const row = getDb()
+    .update(users)
+    .set({ emailConfirmedAt: sql`coalesce(${users.emailConfirmedAt}, ${at.getTime()})` })
+    .where(and(eq(users.id, userId), sql`${users.email} = ${email} collate nocase`))
+    .returning({ id: users.id })
+    .get();
+  return row !== undefined;
+}
+
+export type ChangeEmailResult = { ok: true } | { ok: false; reason: 'taken' | 'moved-on' };
+
+/**
+ * Moves the account from `fromEmail` to a confirmed `toEmail` in one statement: if the
+ * account's address is no longer `fromEmail`, nothing changes ('moved-on'); if another
+ * account holds `toEmail`, the unique index refuses it ('taken').
+ */
+export function changeEmailAddress(userId: number, fromEmail: string, toEmail: string, at: Date): ChangeEmailResult {
+  try {
+    const row = getDb()
+      .update(users)
+      .set({ email: toEmail, emailConfirmedAt: at })
+      .where(and(eq(users.id, userId), sql`${users.email} = ${fromEmail} collate nocase`))
+      .returning({ id: users.id })
+      .get();
+    return row ? { ok: true } : { ok: false, reason: 'moved-on' };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: 'taken' };
+    throw error;
+  }
+}
+
 export type UpdateProfileResult = { ok: true; user: User } | { ok: false; taken: 'username' };
 
 export function updateProfile(userId: number, changes: { username: string; aboutMe: string }): UpdateProfileResult {

@@ -5,9 +5,9 @@ import { safeDecodeURIComponent } from './safe-decode';
 const RESET_PREFIX = '/reset/';
 const INVALID_RESET_PATH = '/reset/invalid';
 
-/** Whether the path is a reset link's page, whose token is in the URL. */
-export function isResetPage(pathname: string): boolean {
-  return pathname.startsWith(RESET_PREFIX);
+/** Whether the path is an emailed link's (reset or confirmation), whose token is in the URL. */
+export function carriesToken(pathname: string): boolean {
+  return pathname.startsWith(RESET_PREFIX) || pathname.startsWith('/confirm/');
 }
 
 /**
@@ -17,7 +17,7 @@ export function isResetPage(pathname: string): boolean {
  */
 export async function rewriteDeadResetLink(request: NextRequest, forwarded: Headers): Promise<NextResponse | null> {
   const { pathname } = request.nextUrl;
-  if (!isResetPage(pathname) || pathname === INVALID_RESET_PATH) return null;
+  if (!pathname.startsWith(RESET_PREFIX) || pathname === INVALID_RESET_PATH) return null;
   const check = await verifyToken(safeDecodeURIComponent(pathname.slice(RESET_PREFIX.length)) ?? '', RESET_PASSWORD);
   if (check.ok) return null;
   return NextResponse.rewrite(new URL(INVALID_RESET_PATH, request.nextUrl), { request: { headers: forwarded } });

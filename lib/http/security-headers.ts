@@ -28,8 +28,8 @@ const COMMON_SECURITY_HEADERS: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
-/** A reset link's token is in its path: keep it out of every Referer header and every cache. */
-const RESET_PAGE_HEADERS: Record<string, string> = {
+/** An emailed link's token is in its path: keep it out of every Referer header and every cache. */
+const TOKEN_PAGE_HEADERS: Record<string, string> = {
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
 };
@@ -45,13 +45,13 @@ export function withSecurityHeaders(response: NextResponse): NextResponse {
  * and puts it on the scripts it renders; the browser enforces the response's copy.
  * Returns what to put on the page's response.
  */
-export function nonceThePage(forwarded: Headers, development: boolean, { isResetPage }: { isResetPage: boolean }) {
+export function nonceThePage(forwarded: Headers, development: boolean, { tokenInPath }: { tokenInPath: boolean }) {
   const policy = contentSecurityPolicy(btoa(crypto.randomUUID()), development);
   forwarded.set('content-security-policy', policy);
   return (response: NextResponse): NextResponse => {
     withSecurityHeaders(response);
     response.headers.set('Content-Security-Policy', policy);
-    if (isResetPage) for (const [name, value] of Object.entries(RESET_PAGE_HEADERS)) response.headers.set(name, value);
+    if (tokenInPath) for (const [name, value] of Object.entries(TOKEN_PAGE_HEADERS)) response.headers.set(name, value);
     return response;
   };
 }

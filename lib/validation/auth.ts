@@ -1,7 +1,5 @@
 import * as z from 'zod/mini';
-import { currentPasswordField, emailField, newPasswordField, passwordsMatch, usernameField } from './fields';
-
-const repeatField = z.string().check(z.minLength(1, 'Please repeat the password.'));
+import { currentPasswordField, emailField, newPasswordField, passwordsMatch, repeatField, usernameField } from './fields';
 
 export const loginSchema = z.object({
   username: z.string().check(z.trim(), z.minLength(1, 'Please enter your username.'), z.maxLength(64, 'Username must be at most 64 characters.')),

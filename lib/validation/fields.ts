@@ -52,6 +52,8 @@ export const currentPasswordField = z
   .string()
   .check(z.minLength(1, 'Please enter your password.'), z.maxLength(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`));
 
+export const repeatField = z.string().check(z.minLength(1, 'Please repeat the password.'));
+
 /** The words for each reason the server's password policy gives (lib/auth/password-policy.ts). */
 export const PASSWORD_PROBLEMS = {
   common: 'This password is one of the most common ones. Please choose another.',

@@ -10,12 +10,13 @@ export type FormState = {
   values?: Record<string, string>;
 };
 
-const SECRET_FIELDS = new Set(['password', 'password2', 'token']);
+// Every password field (new, repeated, current) and link token: never sent back to the page.
+const SECRET_FIELD = /password|token/;
 
 function submittedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
-    if (typeof value === 'string' && !key.startsWith('$') && !SECRET_FIELDS.has(key)) values[key] = value;
+    if (typeof value === 'string' && !key.startsWith('$') && !SECRET_FIELD.test(key)) values[key] = value;
   }
   return values;
 }

@@ -1,0 +1,43 @@
+import 'server-only';
+import { signupAttemptEmail } from '@/emails/signup-attempt';
+import { mailConfirmationLink } from '@/lib/auth/email-links';
+import { passwordProblem } from '@/lib/auth/password-policy';
+import { hashPassword } from '@/lib/auth/passwords';
+import { withinTimeBudget } from '@/lib/auth/time-budget';
+import { getConfig } from '@/lib/config';
+import { createUser, findUserByEmail } from '@/lib/db/users';
+import type { User } from '@/lib/db/schema';
+import { sendEmail } from '@/lib/mail';
+import type { PasswordProblem } from '@/lib/validation/fields';
+
+/**
+ * Every sign-up that gets past the form takes at least this long (a password hash is most
+ * of it), so an address that already has an account answers no sooner than a new one.
+ */
+const REGISTRATION_BUDGET_MS = 500;
+
+export type Registration =
+  | { ok: true; created: User | null }
+  | { ok: false; reason: 'weak-password'; problem: PasswordProblem }
+  | { ok: false; reason: 'username-taken' };
+
+/**
+ * Creates an account and mails its confirmation link. Usernames are public, so a taken
+ * one is refused; addresses are private, so a taken one gets the answer a new sign-up
+ * gets (`created: null`) and its owner is told instead.
+ */
+export async function registerUser(input: { username: string; email: string; password: string }): Promise<Registration> {
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) return { ok: false, reason: 'weak-password', problem };
+  return withinTimeBudget(REGISTRATION_BUDGET_MS, async (): Promise<Registration> => {
+    const result = createUser({ username: input.username, email: input.email, passwordHash: await hashPassword(input.password) });
+    if (result.ok) {
+      await mailConfirmationLink(result.user);
+      return { ok: true, created: result.user };
+    }
+    if (result.taken === 'username') return { ok: false, reason: 'username-taken' };
+    const owner = findUserByEmail(input.email);
+    if (owner) sendEmail({ to: owner.email, ...signupAttemptEmail({ username: owner.username, forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }) });
+    return { ok: true, created: null };
+  });
+}
