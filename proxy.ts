@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { handOnFlash } from '@/lib/flash/hand-on';
 import { refuseBadWrite } from '@/lib/http/refuse-bad-writes';
+import { refuseOddRequest } from '@/lib/http/refuse-odd-requests';
 import { requireSessionCookie } from '@/lib/http/require-session';
 import { carriesToken, rewriteDeadResetLink } from '@/lib/http/reset-link-gate';
 import { forwardedHeaders } from '@/lib/http/same-origin';
@@ -13,7 +14,7 @@ import { nonceThePage, withSecurityHeaders } from '@/lib/http/security-headers';
  */
 export async function proxy(request: NextRequest) {
   const config = getConfig();
-  const refusal = await refuseBadWrite(request, new URL(config.appUrl).origin);
+  const refusal = refuseOddRequest(request) ?? (await refuseBadWrite(request, new URL(config.appUrl).origin));
   if (refusal) return withSecurityHeaders(refusal);
   const forwarded = forwardedHeaders(request);
   if (request.nextUrl.pathname.startsWith('/api/')) return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }));
@@ -26,5 +27,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Exact asset paths only: a prefix such as `_next/static` would also let `/_next/staticX` skip every check.
+  matcher: ['/((?!_next/static/|_next/image$|favicon\\.ico$).*)'],
 };

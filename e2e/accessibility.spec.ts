@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, resetLinkIn, test } from './fixtures';
-import { register, requestReset } from './pages/auth';
+import { register, requestReset, signIn } from './pages/auth';
 
 for (const path of ['/login', '/register', '/forgot-password']) {
   test(`${path} has no accessibility violations`, async ({ page }) => {
@@ -13,9 +13,20 @@ for (const path of ['/login', '/register', '/forgot-password']) {
 test('the reset page has no accessibility violations, errors included', async ({ page, user, mailbox }) => {
   await register(page, user);
   await requestReset(page, user.email);
-  await page.goto(resetLinkIn(await mailbox.waitForEmail(user.email)));
+  await page.goto(resetLinkIn(await mailbox.waitForEmail(user.email, { subject: '[Microblog] Reset Your Password' })));
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByRole('button', { name: 'Reset Password' }).click();
   await expect(page.getByText('Password must be at least 8 characters.')).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('the settings page and the unconfirmed-address banner have no accessibility violations', async ({ page, user }) => {
+  await register(page, user);
+  await signIn(page, user.username, user.password);
+  await expect(page.getByRole('button', { name: 'Resend confirmation email' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Change Password' }).click();
+  await expect(page.getByText('Please enter your password.').first()).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

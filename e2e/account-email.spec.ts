@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, test, type Email, type TestUser } from './fixtures';
+import { expect, newClientContext, test, type Email, type TestUser } from './fixtures';
 import { fillSignIn, register, requestReset, signIn, signOut } from './pages/auth';
 
 const CONFIRM = '[Microblog] Confirm Your Email';
@@ -21,7 +21,7 @@ async function changeEmail(page: Page, newEmail: string, password: string): Prom
 }
 
 async function signedInContext(browser: Browser, javaScriptEnabled: boolean, user: TestUser): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
+  const context = await newClientContext(browser, { javaScriptEnabled });
   const page = await context.newPage();
   await signIn(page, user.username, user.password);
   return page;
@@ -96,9 +96,9 @@ for (const javaScriptEnabled of [true, false]) {
       await changeEmail(page, wanted, user.password);
       const link = confirmLinkIn(await mailbox.waitForEmail(wanted, { subject: CONFIRM_NEW }));
 
-      const other = await browser.newPage();
+      const other = await (await newClientContext(browser)).newPage();
       await register(other, { username: `${user.username}_q`, email: wanted, password: 'a quicker password' });
-      await other.close();
+      await other.context().close();
 
       await page.goto(link);
       await expect(page.getByText('That address now belongs to another account, so your email address was not changed.')).toBeVisible();

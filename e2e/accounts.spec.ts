@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, newClientContext, test } from './fixtures';
 import { APP_URL } from './ports';
 import { fillSignIn, register, signIn } from './pages/auth';
 
@@ -93,7 +93,7 @@ test('validates as you type with JavaScript on', async ({ page }) => {
 
 for (const javaScriptEnabled of [true, false]) {
   test(`says why a common password or one containing the username is refused (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async ({ browser, user }) => {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await newClientContext(browser, { javaScriptEnabled });
     const page = await context.newPage();
     const refused: [string, string][] = [
       ['password123', 'This password is one of the most common ones. Please choose another.'],

@@ -14,6 +14,8 @@ const FORMS: Form[] = [
   // A post may hold line breaks: CR/LF there is text, and no mail header is near it.
   { name: 'post', path: '/', fields: ['post'], signedIn: true, freeText: true },
   { name: 'edit profile', path: '/edit-profile', fields: ['username', 'about_me'], signedIn: true },
+  { name: 'change email', path: '/settings', fields: ['new_email', 'email_password'], signedIn: true },
+  { name: 'change password', path: '/settings', fields: ['current_password', 'password', 'password2'], signedIn: true },
 ];
 
 /** Values no field of ours accepts; each begins with the test's marker so the database can be searched for it. */

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
 import { INBOX_URL } from './ports';
 
 export type Email = { messageId: string; from: string; to: string[]; subject: string; text: string; html: string };
@@ -20,6 +20,15 @@ const messagesFor = async (to: string): Promise<Email[]> => {
 
 /** A made-up client address, as the proxy in front of the app would report it. */
 export const randomClientAddress = () => `10.${[...randomBytes(3)].join('.')}`;
+
+/**
+ * A browser context of its own, seen by the server as another client address: contexts
+ * made with `browser.newContext()` do not get the test's headers, and would otherwise all
+ * share one address and its rate limits.
+ */
+export function newClientContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ ...options, extraHTTPHeaders: { 'x-forwarded-for': randomClientAddress() } });
+}
 
 export const test = base.extend<{ mailbox: Mailbox; user: TestUser }>({
   // The server trusts X-Forwarded-For as if behind a proxy; each test is its own client,

@@ -1,4 +1,4 @@
-import { expect, resetLinkIn, test } from './fixtures';
+import { expect, newClientContext, resetLinkIn, test } from './fixtures';
 import { APP_URL } from './ports';
 import { chooseNewPassword, fillSignIn, register, requestReset, signIn, signOut } from './pages/auth';
 
@@ -107,7 +107,7 @@ test("redirects the seed app's URLs to the new ones", async ({ page }) => {
 
 test('a reset signs out every session opened with the old password', async ({ browser, page, user, mailbox }) => {
   await register(page, user);
-  const thief = await (await browser.newContext()).newPage();
+  const thief = await (await newClientContext(browser)).newPage();
   await signIn(thief, user.username, user.password);
 
   await requestReset(page, user.email);

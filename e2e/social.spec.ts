@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser } from '@playwright/test';
-import { expect, test, type TestUser } from './fixtures';
+import { expect, newClientContext, test, type TestUser } from './fixtures';
 import { register, signIn } from './pages/auth';
 import { openProfile, post, timeline } from './pages/social';
 
@@ -10,7 +10,7 @@ function anotherUser(): TestUser {
 }
 
 async function signedInPage(browser: Browser, user: TestUser, javaScriptEnabled: boolean) {
-  const context = await browser.newContext({ javaScriptEnabled });
+  const context = await newClientContext(browser, { javaScriptEnabled });
   const page = await context.newPage();
   await register(page, user);
   await signIn(page, user.username, user.password);

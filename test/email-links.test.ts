@@ -24,7 +24,7 @@ const tokenIn = (text: string | undefined) => text?.match(/\/confirm\/([\w.-]+)/
 
 async function registered(password = 'a long enough password') {
   const name = unique('member');
-  const result = await registerUser({ username: name, email: `${name}@example.com`, password });
+  const result = await registerUser({ username: name, email: `${name}@example.com`, password }, anyIp());
   if (!result.ok || !result.created) throw new Error('could not register');
   return result.created;
 }
@@ -80,7 +80,7 @@ describe('confirming the address at sign-up', () => {
 describe('signing up with an address that has an account', () => {
   it('answers as for a new address, makes no account, and tells the owner', async () => {
     const owner = await registered();
-    const result = await registerUser({ username: unique('intruder'), email: owner.email.toUpperCase(), password: 'another long password' });
+    const result = await registerUser({ username: unique('intruder'), email: owner.email.toUpperCase(), password: 'another long password' }, anyIp());
     expect(result).toEqual({ ok: true, created: null });
     expect(findUserByEmail(owner.email)?.id).toBe(owner.id);
     const [notice] = mailTo(owner.email, '[Microblog] Someone tried to sign up with your address');
@@ -89,7 +89,7 @@ describe('signing up with an address that has an account', () => {
 
   it('still refuses a taken username, which is public', async () => {
     const owner = await registered();
-    expect(await registerUser({ username: owner.username, email: `${unique('other')}@example.com`, password: 'another long password' })).toEqual({
+    expect(await registerUser({ username: owner.username, email: `${unique('other')}@example.com`, password: 'another long password' }, anyIp())).toEqual({
       ok: false,
       reason: 'username-taken',
     });
@@ -153,5 +153,23 @@ describe('changing the password while signed in', () => {
     expect(changed.ok).toBe(true);
     expect(findUserById(user.id)?.passwordHash).not.toBe(user.passwordHash);
     expect(mailTo(user.email, '[Microblog] Your password was changed')).toHaveLength(1);
+  });
+});
+
+describe('sign-up under load', () => {
+  it('refuses a client address after 20 sign-ups in an hour', async () => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      // After the first, a taken username is refused before any hashing, which keeps this fast; each still counts.
+      await registerUser({ username: 'much_signing_up', email: 'much@example.com', password: 'a long enough password' }, '203.0.113.99');
+    }
+    const last = await registerUser({ username: unique('late'), email: `${unique('late')}@example.com`, password: 'a long enough password' }, '203.0.113.99');
+    expect(last).toEqual({ ok: false, reason: 'throttled' });
+  });
+
+  it('refuses a taken username before hashing the password', async () => {
+    const owner = await registered();
+    const started = performance.now();
+    await registerUser({ username: owner.username.toUpperCase(), email: `${unique('fast')}@example.com`, password: 'a long enough password' }, anyIp());
+    expect(performance.now() - started).toBeLessThan(100);
   });
 });

@@ -10,7 +10,7 @@ import { verifyPassword } from '@/lib/auth/passwords';
 const outboxRows = () => getDb().select().from(outbox).all();
 
 async function newUser(name: string) {
-  const result = await registerUser({ username: name, email: `${name}@example.com`, password: 'original password' });
+  const result = await registerUser({ username: name, email: `${name}@example.com`, password: 'original password' }, anyIp());
   if (!result.ok || !result.created) throw new Error(`could not create ${name}`);
   return result.created;
 }

@@ -48,7 +48,7 @@ describe('sign-in attempts', () => {
 
 describe('authenticate', () => {
   it('refuses even the right password once an account has had five quick wrong ones', async () => {
-    await registerUser({ username: 'guarded', email: 'guarded@example.com', password: 'the right password' });
+    await registerUser({ username: 'guarded', email: 'guarded@example.com', password: 'the right password' }, '192.0.2.251');
     for (let attempt = 0; attempt < 5; attempt++) {
       expect(await authenticate('guarded', `wrong guess ${attempt}`, `203.0.113.${60 + attempt}`)).toEqual({ ok: false, reason: 'invalid' });
     }

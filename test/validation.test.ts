@@ -108,3 +108,23 @@ describe('parseForm', () => {
     expect(parseForm(resetPasswordSchema, data).ok).toBe(false);
   });
 });
+
+describe('look-alike usernames', () => {
+  it('reads a full-width name as the name it looks like', () => {
+    expect(registerSchema.parse({ ...good, username: 'ａｄｍｉｎ' }).username).toBe('admin');
+    expect(loginSchema.parse({ username: 'ａｄｍｉｎ', password: 'x' }).username).toBe('admin');
+  });
+
+  it.each([
+    ['Latin with a Cyrillic а', '\u0430dmin'],
+    ['Latin with a Greek ο', 'r\u03bfot'],
+    ['Cyrillic with a Latin letter', 'пaвел'],
+  ])('refuses a name that mixes scripts: %s', (_name, username) => {
+    const result = registerSchema.safeParse({ ...good, username });
+    expect(result.error?.issues.map((issue) => issue.message)).toContain('Use the letters of one alphabet only.');
+  });
+
+  it.each([['张伟'], ['さとう_ハナ子'], ['김민준'], ['Павел'], ['José.García-2']])('accepts %s, written in one script', (username) => {
+    expect(registerSchema.safeParse({ ...good, username }).success).toBe(true);
+  });
+});

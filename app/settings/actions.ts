@@ -8,7 +8,7 @@ import { changePassword } from '@/lib/auth/password-change';
 import { setFlash } from '@/lib/flash/flash';
 import { clientAddress } from '@/lib/http/client-address';
 import { changeEmailSchema, changePasswordSchema } from '@/lib/validation/account';
-import { PASSWORD_PROBLEMS } from '@/lib/validation/fields';
+import { BUSY, PASSWORD_PROBLEMS } from '@/lib/validation/fields';
 import { fieldErrors, formMessage, parseForm, type FormState } from '@/lib/validation/form-state';
 
 const WRONG_PASSWORD = 'Invalid password.';
@@ -36,6 +36,7 @@ export async function changeOwnPassword(_previous: FormState, formData: FormData
   if (!result.ok && result.reason === 'wrong-password') return fieldErrors(formData, { current_password: [WRONG_PASSWORD] });
   if (!result.ok && result.reason === 'weak-password') return fieldErrors(formData, { password: [PASSWORD_PROBLEMS[result.problem]] });
   if (!result.ok && result.reason === 'throttled') return formMessage(formData, THROTTLED);
+  if (!result.ok && result.reason === 'busy') return formMessage(formData, BUSY);
   if (!result.ok) return formMessage(formData, 'Your password was changed elsewhere in the meantime. Please try again.');
   // The change signed out every session, this one too; open it again as it was opened.
   const remember = (await auth())?.remember ?? false;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { passwordChangedEmail } from '@/emails/password-changed';
 import { authenticate } from '@/lib/auth/authenticate';
+import { HashingBusy } from '@/lib/auth/hash-slots';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { hashPassword } from '@/lib/auth/passwords';
 import { getConfig } from '@/lib/config';
@@ -9,7 +10,7 @@ import type { User } from '@/lib/db/schema';
 import { sendEmail } from '@/lib/mail';
 import type { PasswordProblem } from '@/lib/validation/fields';
 
-export type SetPasswordResult = { ok: true; user: User } | { ok: false; reason: 'weak-password'; problem: PasswordProblem } | { ok: false; reason: 'used' };
+export type SetPasswordResult = { ok: true; user: User } | { ok: false; reason: 'weak-password'; problem: PasswordProblem } | { ok: false; reason: 'used' | 'busy' };
 
 /**
  * Replaces the password if it passes the policy and the account still has the hash it
@@ -19,7 +20,13 @@ export type SetPasswordResult = { ok: true; user: User } | { ok: false; reason: 
 export async function setPassword(user: User, newPassword: string): Promise<SetPasswordResult> {
   const problem = passwordProblem(newPassword, user.username);
   if (problem) return { ok: false, reason: 'weak-password', problem };
-  const newHash = await hashPassword(newPassword);
+  let newHash: string;
+  try {
+    newHash = await hashPassword(newPassword);
+  } catch (error) {
+    if (error instanceof HashingBusy) return { ok: false, reason: 'busy' };
+    throw error;
+  }
   if (!replacePasswordHash(user.id, user.passwordHash, newHash)) return { ok: false, reason: 'used' };
   sendEmail({
     to: user.email,

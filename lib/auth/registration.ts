@@ -1,11 +1,13 @@
 import 'server-only';
 import { signupAttemptEmail } from '@/emails/signup-attempt';
 import { mailConfirmationLink } from '@/lib/auth/email-links';
+import { HashingBusy } from '@/lib/auth/hash-slots';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { hashPassword } from '@/lib/auth/passwords';
+import { maySignUp } from '@/lib/auth/throttling';
 import { withinTimeBudget } from '@/lib/auth/time-budget';
 import { getConfig } from '@/lib/config';
-import { createUser, findUserByEmail } from '@/lib/db/users';
+import { createUser, findUserByEmail, findUserByUsername } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
 import { sendEmail } from '@/lib/mail';
 import type { PasswordProblem } from '@/lib/validation/fields';
@@ -19,18 +21,29 @@ const REGISTRATION_BUDGET_MS = 500;
 export type Registration =
   | { ok: true; created: User | null }
   | { ok: false; reason: 'weak-password'; problem: PasswordProblem }
-  | { ok: false; reason: 'username-taken' };
+  | { ok: false; reason: 'username-taken' | 'throttled' | 'busy' };
 
 /**
  * Creates an account and mails its confirmation link. Usernames are public, so a taken
  * one is refused; addresses are private, so a taken one gets the answer a new sign-up
- * gets (`created: null`) and its owner is told instead.
+ * gets (`created: null`) and its owner is told instead. Everything cheap is checked
+ * before the password is hashed, and the hash waits for a slot (see hash-slots.ts), so
+ * a flood of sign-ups costs little and cannot hold much memory.
  */
-export async function registerUser(input: { username: string; email: string; password: string }): Promise<Registration> {
+export async function registerUser(input: { username: string; email: string; password: string }, ip: string): Promise<Registration> {
+  if (!maySignUp(ip)) return { ok: false, reason: 'throttled' };
   const problem = passwordProblem(input.password, input.username);
   if (problem) return { ok: false, reason: 'weak-password', problem };
+  if (findUserByUsername(input.username)) return { ok: false, reason: 'username-taken' };
   return withinTimeBudget(REGISTRATION_BUDGET_MS, async (): Promise<Registration> => {
-    const result = createUser({ username: input.username, email: input.email, passwordHash: await hashPassword(input.password) });
+    let passwordHash: string;
+    try {
+      passwordHash = await hashPassword(input.password);
+    } catch (error) {
+      if (error instanceof HashingBusy) return { ok: false, reason: 'busy' };
+      throw error;
+    }
+    const result = createUser({ username: input.username, email: input.email, passwordHash });
     if (result.ok) {
       await mailConfirmationLink(result.user);
       return { ok: true, created: result.user };

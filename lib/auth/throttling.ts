@@ -42,3 +42,12 @@ export function mayMailEmailLink(email: string, ip: string, now = Date.now()): b
   const perIp = countHit(`email-link:ip:${ip}`, RESET_WINDOW_MS, now);
   return perAddress <= RESET_MAILS_PER_ADDRESS && perIp <= RESET_REQUESTS_PER_IP;
 }
+
+const SIGN_UP_WINDOW_MS = 60 * MINUTE_MS;
+// A household or office signs up a few people an hour; a script, hundreds.
+export const SIGN_UPS_PER_IP = 20;
+
+/** Whether a client address may sign up once more this hour. */
+export function maySignUp(ip: string, now = Date.now()): boolean {
+  return countHit(`signup:ip:${ip}`, SIGN_UP_WINDOW_MS, now) <= SIGN_UPS_PER_IP;
+}

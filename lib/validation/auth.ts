@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { currentPasswordField, emailField, newPasswordField, passwordsMatch, repeatField, usernameField } from './fields';
 
 export const loginSchema = z.object({
-  username: z.string().check(z.trim(), z.minLength(1, 'Please enter your username.'), z.maxLength(64, 'Username must be at most 64 characters.')),
+  // Normalised as at sign-up, so a name typed in full-width letters finds its account.
+  username: z.string().check(z.trim(), z.normalize('NFKC'), z.minLength(1, 'Please enter your username.'), z.maxLength(64, 'Username must be at most 64 characters.')),
   password: currentPasswordField,
   // A ticked checkbox is posted with some value ("on" unless told otherwise), an unticked one
   // not at all; react-hook-form hands over a boolean. Any value means ticked, as in HTML.

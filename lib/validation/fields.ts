@@ -18,13 +18,38 @@ export function plainTextField(label: string, max: number) {
     .check(z.trim(), z.maxLength(max, `${label} is at most ${max} characters.`), z.regex(PLAIN_TEXT, `${label} cannot contain control characters.`));
 }
 
+// The scripts a name's letters are told apart by. Japanese writes one name in Han, Hiragana and
+// Katakana, Korean in Hangul and Han: those mixes are one writing system, not a disguise.
+const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Georgian', 'Hebrew', 'Arabic', 'Devanagari', 'Bengali', 'Tamil', 'Thai', 'Hangul', 'Han', 'Hiragana', 'Katakana'];
+const SCRIPT_PATTERNS = SCRIPTS.map((script) => [script, new RegExp(`\\p{Script=${script}}`, 'u')] as const);
+const WRITING_SYSTEMS = [new Set(['Han', 'Hiragana', 'Katakana']), new Set(['Hangul', 'Han'])];
+
+/**
+ * Whether every letter of a name comes from one writing system, so that `аdmin` (with
+ * a Cyrillic а) cannot pass for `admin`. Digits and `._-` belong to every script.
+ */
+export function isSingleScript(name: string): boolean {
+  const used = new Set<string>();
+  for (const char of name) {
+    if (!/\p{L}/u.test(char)) continue;
+    used.add(SCRIPT_PATTERNS.find(([, pattern]) => pattern.test(char))?.[0] ?? 'Other');
+  }
+  return used.size <= 1 || WRITING_SYSTEMS.some((system) => [...used].every((script) => system.has(script)));
+}
+
+/**
+ * Names are compared after NFKC, so full-width `ａｄｍｉｎ` is `admin` (and taken if that
+ * is), and refused when they mix scripts.
+ */
 export const usernameField = z
   .string()
   .check(
     z.trim(),
+    z.normalize('NFKC'),
     z.minLength(1, 'Please enter a username.'),
     z.maxLength(64, 'Username must be at most 64 characters.'),
     z.regex(/^[\p{L}\p{N}._-]+$/u, 'Use letters, digits, dots, dashes and underscores only.'),
+    z.refine(isSingleScript, 'Use the letters of one alphabet only.'),
   );
 
 export const emailField = z.pipe(
@@ -60,6 +85,9 @@ export const PASSWORD_PROBLEMS = {
   'contains-username': 'Your password must not contain your username.',
 } as const;
 export type PasswordProblem = keyof typeof PASSWORD_PROBLEMS;
+
+/** When the server has more password hashing waiting than it takes on. */
+export const BUSY = 'The server is busy. Please try again in a moment.';
 
 const REPEAT_MISMATCH = 'Passwords do not match.';
 

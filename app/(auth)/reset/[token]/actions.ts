@@ -3,8 +3,8 @@ import { redirect } from 'next/navigation';
 import { resetPassword } from '@/lib/auth/password-reset';
 import { setFlash } from '@/lib/flash/flash';
 import { resetPasswordSchema } from '@/lib/validation/auth';
-import { PASSWORD_PROBLEMS } from '@/lib/validation/fields';
-import { fieldErrors, parseForm, type FormState } from '@/lib/validation/form-state';
+import { BUSY, PASSWORD_PROBLEMS } from '@/lib/validation/fields';
+import { fieldErrors, formMessage, parseForm, type FormState } from '@/lib/validation/form-state';
 
 export async function setNewPassword(_previous: FormState, formData: FormData): Promise<FormState> {
   const token = formData.get('token');
@@ -14,6 +14,7 @@ export async function setNewPassword(_previous: FormState, formData: FormData): 
   if (!parsed.ok) return parsed.state;
   const result = await resetPassword(token, parsed.data.password);
   if (!result.ok && result.reason === 'weak-password') return fieldErrors(formData, { password: [PASSWORD_PROBLEMS[result.problem]] });
+  if (!result.ok && result.reason === 'busy') return formMessage(formData, BUSY);
   if (!result.ok) redirect('/reset/invalid');
   await setFlash('Your password has been reset.');
   redirect('/login');
