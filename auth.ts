@@ -2,6 +2,7 @@ import NextAuth, { AuthError, CredentialsSignin, type User } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/auth.config';
 import { authenticate } from '@/lib/auth/authenticate';
+import { requestDeviceId } from '@/lib/auth/device-cookie';
 import { getConfig } from '@/lib/config';
 import { clientAddress } from '@/lib/http/client-address';
 import { passwordFingerprint } from '@/lib/tokens';
@@ -29,7 +30,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials): Promise<User | null> {
         const parsed = loginSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const result = await authenticate(parsed.data.username, parsed.data.password, await clientAddress());
+        const { username, password } = parsed.data;
+        const result = await authenticate(username, password, await clientAddress(), await requestDeviceId(username));
         if (!result.ok && result.reason === 'throttled') throw new SignInThrottled();
         if (!result.ok) return null;
         const { user } = result;

@@ -62,6 +62,8 @@ export default defineConfig({
         DEV_MAILBOX: '1',
         // As behind a proxy, so each test can be its own client address (see e2e/fixtures.ts).
         TRUST_PROXY: '1',
+        // No network here: letter avatars only, without a first request waiting on Gravatar.
+        GRAVATAR_URL: 'off',
       },
     },
   ],

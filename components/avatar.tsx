@@ -1,28 +1,11 @@
-'use client';
-import { useState } from 'react';
+import { avatarPath, type AvatarSize } from '@/lib/social/avatar-path';
 
 /**
- * The Gravatar identicon for an email's MD5, falling back to the user's initial
- * when the image cannot load (offline, blocked, or no network as in CI).
+ * A user's avatar from our own avatar route, which answers with their Gravatar picture or
+ * a letter avatar: it always loads, with or without JavaScript, and no hash of an email
+ * address reaches the page.
  */
-export function Avatar({ hash, username, size }: { hash: string; username: string; size: number }) {
-  const [failed, setFailed] = useState(false);
-  if (failed) {
-    return (
-      <span className="avatar avatar-fallback" style={{ width: size, height: size, fontSize: size / 2 }} aria-hidden="true">
-        {username.slice(0, 1).toUpperCase()}
-      </span>
-    );
-  }
-  return (
-    // eslint-disable-next-line @next/next/no-img-element -- a remote identicon with a fallback; next/image would proxy it through our server
-    <img
-      className="avatar"
-      src={`https://www.gravatar.com/avatar/${hash}?d=identicon&s=${size * 2}`}
-      width={size}
-      height={size}
-      alt=""
-      onError={() => setFailed(true)}
-    />
-  );
+export function Avatar({ username, size }: { username: string; size: AvatarSize }) {
+  // eslint-disable-next-line @next/next/no-img-element -- served by our own route at a fixed size; next/image would add nothing
+  return <img className="avatar" src={avatarPath(username, size)} width={size} height={size} alt="" />;
 }

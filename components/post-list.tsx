@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { Avatar } from '@/components/avatar';
 import type { PostPage } from '@/lib/db/posts';
 import { LocalTime } from '@/components/local-time';
-import { gravatarHash } from '@/lib/social/gravatar';
 import { profilePath } from '@/lib/social/profile-path';
 
 /** A page of posts with "Newer posts" / "Older posts" links; bodies are rendered as text, never HTML. */
@@ -14,7 +13,7 @@ export function PostList({ page, basePath }: { page: PostPage; basePath: string 
       <ol className="posts">
         {page.posts.map((post) => (
           <li key={post.id} className="post">
-            <Avatar hash={gravatarHash(post.author.email)} username={post.author.username} size={36} />
+            <Avatar username={post.author.username} size={36} />
             <div>
               <p className="post-meta">
                 <Link href={profilePath(post.author.username)}>{post.author.username}</Link> said{' '}

@@ -28,6 +28,7 @@ const envSchema = z.object({
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   DEV_MAILBOX: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  GRAVATAR_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('off')]).default('https://www.gravatar.com/avatar'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -54,6 +55,8 @@ export type Config = {
   cronSecret: string | null;
   /** Behind one reverse proxy: the client's address is the last X-Forwarded-For entry, which the proxy wrote. */
   trustProxy: boolean;
+  /** Where the avatar route asks for a user's picture; null: letter avatars only. */
+  gravatarUrl: string | null;
 };
 
 export class ConfigError extends Error {
@@ -130,6 +133,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     devMailbox: env.DEV_MAILBOX ?? !production,
     cronSecret: env.CRON_SECRET ?? null,
     trustProxy: env.TRUST_PROXY,
+    gravatarUrl: env.GRAVATAR_URL === 'off' ? null : env.GRAVATAR_URL.replace(/\/+$/, ''),
   };
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { startDrainTimer, stopDraining } from '@/lib/mail/drain';
-import { stampPeerAddresses } from '@/lib/http/client-address';
+import { guardFrontDoor } from '@/lib/http/front-door';
 
 const DRAIN_INTERVAL_MS = 5_000;
 
@@ -15,7 +15,7 @@ export function startServer(): void {
     console.error(`Microblog cannot start: invalid configuration\n${error.message}`);
     process.exit(1);
   }
-  stampPeerAddresses();
+  guardFrontDoor();
   getDb();
   const stopTimer = startDrainTimer(DRAIN_INTERVAL_MS);
   process.once('SIGTERM', () => {

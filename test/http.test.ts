@@ -1,4 +1,7 @@
+import { request as httpRequest, createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { PEER_ADDRESS_HEADER } from '@/lib/http/client-address';
+import { guardFrontDoor } from '@/lib/http/front-door';
 import { refuseOddRequest } from '@/lib/http/refuse-odd-requests';
 import { safeRedirectPath } from '@/lib/http/safe-redirect';
 
@@ -33,5 +36,36 @@ describe('requests no route can serve', () => {
 
   it.each(['/user/%E5%BC%A0', '/login', '/api/auth/session'])('lets %s through', (path) => {
     expect(refuseOddRequest(new Request(`http://app.test${path}`))).toBeNull();
+  });
+});
+
+describe('the front door', () => {
+  async function serve() {
+    guardFrontDoor();
+    const server = createServer((request, response) => response.end(String(request.headers[PEER_ADDRESS_HEADER])));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { server, port: (server.address() as { port: number }).port };
+  }
+
+  it('overwrites a peer-address header the client forged with the real TCP peer', async () => {
+    const { server, port } = await serve();
+    const response = await fetch(`http://127.0.0.1:${port}/`, { headers: { [PEER_ADDRESS_HEADER]: '1.2.3.4' } });
+    expect(await response.text()).toBe('127.0.0.1');
+    server.close();
+  });
+
+  it('answers TRACE itself, with 405 and the security headers, before Next.js could fail on it', async () => {
+    const { server, port } = await serve();
+    const answer = await new Promise<{ status?: number; headers: Record<string, unknown> }>((resolve, reject) => {
+      httpRequest({ host: '127.0.0.1', port, method: 'TRACE', path: '/' }, (response) => {
+        response.resume();
+        resolve({ status: response.statusCode, headers: response.headers });
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(answer.status).toBe(405);
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    server.close();
   });
 });

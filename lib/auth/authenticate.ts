@@ -9,13 +9,14 @@ export type Authentication = { ok: true; user: User } | { ok: false; reason: 'in
 /**
  * Checks a username and password, unless the account or the client address must wait
  * after too many tries. Every way in to signing in comes through here, so no route
- * skips the throttle. An unknown name costs as much as a wrong password.
+ * skips the throttle. An unknown name costs as much as a wrong password. `deviceId`
+ * comes from the browser's device cookie for this account (see device-cookie.ts).
  */
-export async function authenticate(username: string, password: string, ip: string): Promise<Authentication> {
-  if (!maySignIn(username, ip)) return { ok: false, reason: 'throttled' };
+export async function authenticate(username: string, password: string, ip: string, deviceId: string | null = null): Promise<Authentication> {
+  if (!maySignIn(username, ip, deviceId)) return { ok: false, reason: 'throttled' };
   const user = findUserByUsername(username);
   const matches = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password).then(() => false);
   if (!user || !matches) return { ok: false, reason: 'invalid' };
-  noteSignedIn(username, ip);
+  noteSignedIn(username, ip, deviceId);
   return { ok: true, user };
 }

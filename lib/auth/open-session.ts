@@ -3,6 +3,7 @@ import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { SESSION_COOKIE_NAMES } from '@/auth.config';
 import { signIn, SignInThrottled } from '@/auth';
+import { rememberDevice } from '@/lib/auth/device-cookie';
 
 /**
  * Auth.js always gives its session cookie an expiry, which outlives the browser.
@@ -38,5 +39,6 @@ export async function openSession(username: string, password: string, remember: 
     throw error;
   }
   if (!remember) await endSessionWithBrowser();
+  await rememberDevice(username);
   return 'ok';
 }

@@ -3,6 +3,7 @@ import { passwordChangedEmail } from '@/emails/password-changed';
 import { authenticate } from '@/lib/auth/authenticate';
 import { HashingBusy } from '@/lib/auth/hash-slots';
 import { passwordProblem } from '@/lib/auth/password-policy';
+import { forgetFailedSignIns } from '@/lib/auth/throttling';
 import { hashPassword } from '@/lib/auth/passwords';
 import { getConfig } from '@/lib/config';
 import { replacePasswordHash } from '@/lib/db/users';
@@ -28,6 +29,7 @@ export async function setPassword(user: User, newPassword: string): Promise<SetP
     throw error;
   }
   if (!replacePasswordHash(user.id, user.passwordHash, newHash)) return { ok: false, reason: 'used' };
+  forgetFailedSignIns(user.username);
   sendEmail({
     to: user.email,
     ...passwordChangedEmail({ username: user.username, changedAt: new Date(), forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }),

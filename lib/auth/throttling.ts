@@ -21,16 +21,30 @@ export function mayRequestReset(email: string, ip: string, now = Date.now()): bo
 }
 
 /**
- * Takes a sign-in attempt, or refuses it while the account or the address must wait.
- * Past a few free tries each attempt waits twice as long as the one before.
+ * Whose attempts on an account are counted together: a browser that signed in to it
+ * before (its device cookie) has a count of its own; everyone else shares the account's.
  */
-export function maySignIn(username: string, ip: string, now = Date.now()): boolean {
-  return claimAttempt(`signin:ip:${ip}`, SIGN_IN_PER_IP, now) && claimAttempt(`signin:user:${username.toLowerCase()}`, SIGN_IN_PER_ACCOUNT, now);
+const accountCounter = (username: string, deviceId: string | null) =>
+  deviceId ? `signin:device:${deviceId}` : `signin:user:${username.toLowerCase()}`;
+
+/**
+ * Takes a sign-in attempt, or refuses it while the account (as seen from this device, or
+ * from untrusted ones) or the address must wait. Past a few free tries each attempt
+ * waits twice as long as the one before.
+ */
+export function maySignIn(username: string, ip: string, deviceId: string | null = null, now = Date.now()): boolean {
+  return claimAttempt(`signin:ip:${ip}`, SIGN_IN_PER_IP, now) && claimAttempt(accountCounter(username, deviceId), SIGN_IN_PER_ACCOUNT, now);
 }
 
-export function noteSignedIn(username: string, ip: string): void {
-  clearThrottle(`signin:user:${username.toLowerCase()}`);
+/** A success clears its own count only: a trusted device signing in must not reset the guessers' wait. */
+export function noteSignedIn(username: string, ip: string, deviceId: string | null = null): void {
+  clearThrottle(accountCounter(username, deviceId));
   forgiveAttempt(`signin:ip:${ip}`);
+}
+
+/** A new password makes every earlier guess moot: the account's untrusted count starts again. */
+export function forgetFailedSignIns(username: string): void {
+  clearThrottle(accountCounter(username, null));
 }
 
 /**

@@ -5,7 +5,7 @@ import { followers, posts, users, type Post } from './schema';
 
 export const POSTS_PER_PAGE = 25;
 
-export type PostWithAuthor = Pick<Post, 'id' | 'body' | 'createdAt'> & { author: { username: string; email: string } };
+export type PostWithAuthor = Pick<Post, 'id' | 'body' | 'createdAt'> & { author: { username: string } };
 export type PostPage = { posts: PostWithAuthor[]; page: number; hasNewer: boolean; hasOlder: boolean };
 
 export function createPost(userId: number, body: string): Post {
@@ -15,7 +15,7 @@ export function createPost(userId: number, body: string): Post {
 /** One page of posts matching `where`, newest first; one extra row tells whether an older page exists. */
 function pageOf(where: ReturnType<typeof eq> | undefined, page: number): PostPage {
   const rows = getDb()
-    .select({ id: posts.id, body: posts.body, createdAt: posts.createdAt, username: users.username, email: users.email })
+    .select({ id: posts.id, body: posts.body, createdAt: posts.createdAt, username: users.username })
     .from(posts)
     .innerJoin(users, eq(users.id, posts.userId))
     .where(where)
@@ -24,7 +24,7 @@ function pageOf(where: ReturnType<typeof eq> | undefined, page: number): PostPag
     .offset((page - 1) * POSTS_PER_PAGE)
     .all();
   return {
-    posts: rows.slice(0, POSTS_PER_PAGE).map(({ username, email, ...post }) => ({ ...post, author: { username, email } })),
+    posts: rows.slice(0, POSTS_PER_PAGE).map(({ username, ...post }) => ({ ...post, author: { username } })),
     page,
     hasNewer: page > 1,
     hasOlder: rows.length > POSTS_PER_PAGE,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { Server, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { headers } from 'next/headers';
 import { getConfig } from '@/lib/config';
 
@@ -28,23 +28,11 @@ export async function clientAddress(): Promise<string> {
   return addressFromHeaders(await headers(), getConfig().trustProxy);
 }
 
-// Per process, not per bundle: patching twice would wrap the emitter twice.
-const globalForPeer = globalThis as unknown as { microblogPeerStamp?: boolean };
-
 /**
- * Writes each request's TCP peer address into a header before Next.js sees the request:
- * Next.js gives pages and actions the headers but not the socket, and rate limits
- * need an address the client cannot choose.
+ * Writes the request's TCP peer address into a header before Next.js sees it (see
+ * front-door.ts): Next.js gives pages and actions the headers but not the socket, and
+ * rate limits need an address the client cannot choose.
  */
-export function stampPeerAddresses(): void {
-  if (globalForPeer.microblogPeerStamp) return;
-  globalForPeer.microblogPeerStamp = true;
-  const emit = Server.prototype.emit;
-  Server.prototype.emit = function emitWithPeerAddress(this: Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'request') {
-      const request = args[0] as IncomingMessage;
-      request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof emit;
+export function stampPeerAddress(request: IncomingMessage): void {
+  request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
 }

@@ -3,10 +3,10 @@ import { safeDecodeURIComponent } from './safe-decode';
 
 // What our pages, forms and Auth.js's routes use. Anything else (TRACE, PUT, ...) never reaches Next.js,
 // which answers some of them with a 500.
-const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
+export const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'OPTIONS']);
 
 /**
- * Proxy step: the answer to a request no route of ours can serve — a method we do not
+ * Proxy step (and, for methods Next.js cannot even represent, the front door's check): the answer to a request no route of ours can serve — a method we do not
  * use (405), or a path whose percent-escapes do not decode (`/user/%FF`, 400), which
  * Next.js's router would otherwise fail on with a 500 — else null.
  */

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE_NAMES } from '@/auth.config';
 
-const PROTECTED_PREFIXES = ['/edit-profile', '/explore', '/settings', '/user/'];
+const PROTECTED_PREFIXES = ['/avatar/', '/edit-profile', '/explore', '/settings', '/user/'];
 
 function isProtected(pathname: string): boolean {
   return pathname === '/' || PROTECTED_PREFIXES.some((prefix) => pathname.startsWith(prefix));

@@ -10,7 +10,7 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
     // React in development rebuilds call stacks with eval; production never needs it.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https://www.gravatar.com",
+    "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self'${development ? ' ws:' : ''}`,
     "frame-src 'self'",
@@ -22,7 +22,7 @@ function contentSecurityPolicy(nonce: string, development: boolean): string {
 }
 
 /** Headers every response carries, whatever it is. */
-const COMMON_SECURITY_HEADERS: Record<string, string> = {
+export const COMMON_SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',

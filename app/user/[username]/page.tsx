@@ -9,7 +9,6 @@ import { countFollows, isFollowing } from '@/lib/db/followers';
 import { findUserPostsPage } from '@/lib/db/posts';
 import { findUserByUsername } from '@/lib/db/users';
 import { safeDecodeURIComponent } from '@/lib/http/safe-decode';
-import { gravatarHash } from '@/lib/social/gravatar';
 import { profilePath } from '@/lib/social/profile-path';
 import { pageNumber } from '@/lib/validation/posts';
 import { followUser, unfollowUser } from './actions';
@@ -30,7 +29,7 @@ export default async function ProfilePage({ params, searchParams }: PageProps<'/
   return (
     <section>
       <div className="profile">
-        <Avatar hash={gravatarHash(user.email)} username={user.username} size={128} />
+        <Avatar username={user.username} size={128} />
         <div>
           <h1>User: {user.username}</h1>
           {user.aboutMe ? <p className="about">{user.aboutMe}</p> : null}
