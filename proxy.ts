@@ -4,7 +4,7 @@ import { handOnFlash } from '@/lib/flash/hand-on';
 import { refuseBadWrite } from '@/lib/http/refuse-bad-writes';
 import { refuseOddRequest } from '@/lib/http/refuse-odd-requests';
 import { requireSessionCookie } from '@/lib/http/require-session';
-import { carriesToken, rewriteDeadResetLink } from '@/lib/http/reset-link-gate';
+import { carriesToken, rewriteDeadLink } from '@/lib/http/link-gate';
 import { forwardedHeaders } from '@/lib/http/same-origin';
 import { nonceThePage, withSecurityHeaders } from '@/lib/http/security-headers';
 
@@ -22,7 +22,7 @@ export async function proxy(request: NextRequest) {
   if (signIn) return withSecurityHeaders(signIn);
   const secure = nonceThePage(forwarded, !config.production, { tokenInPath: carriesToken(request.nextUrl.pathname) });
   const deleteShownFlash = handOnFlash(request, forwarded);
-  const response = (await rewriteDeadResetLink(request, forwarded)) ?? NextResponse.next({ request: { headers: forwarded } });
+  const response = (await rewriteDeadLink(request, forwarded)) ?? NextResponse.next({ request: { headers: forwarded } });
   return deleteShownFlash(secure(response));
 }
 

@@ -15,8 +15,11 @@ export default function RootLayout({ children }: LayoutProps<'/'>) {
   return (
     <html lang="en">
       <body>
+        <a href="#content" className="skip-link">
+          Skip to content
+        </a>
         <Nav />
-        <main className="container">
+        <main id="content" className="container" tabIndex={-1}>
           <FlashBanner />
           <UnconfirmedBanner />
           {children}

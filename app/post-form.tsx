@@ -10,7 +10,7 @@ export function PostForm() {
   return (
     <form {...formProps} className="form card-wide">
       <FormMessage message={state.message} />
-      <TextAreaField label="Say something" rows={3} maxLength={POST_MAX * 2} {...field('post')} />
+      <TextAreaField label="Say something" rows={3} maxLength={POST_MAX} counter={{ max: POST_MAX }} {...field('post')} />
       <button type="submit" disabled={pending}>
         Submit
       </button>

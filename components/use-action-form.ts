@@ -1,5 +1,5 @@
 'use client';
-import { startTransition, useActionState, type FormEvent } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { useForm, type FieldValues, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type * as z from 'zod/mini';
@@ -10,11 +10,15 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 /**
  * Ties a form to its server action and its zod schema: without JavaScript the form
  * posts to the action as is; with it, the same schema checks fields as you type and
- * the action only runs once they pass.
+ * the action only runs once they pass. A server's message about a field goes as soon
+ * as that field is changed: it spoke of what was sent, not of what is there now.
  */
 export function useActionForm<Input extends FieldValues>(schema: z.ZodMiniType<unknown, Input>, action: Action) {
   const [state, formAction, pending] = useActionState(action, {});
   const form = useForm<Input>({ resolver: zodResolver(schema as never), mode: 'onTouched' });
+  // Fields changed since the server's last answer; a new answer starts the list again.
+  const [edits, setEdits] = useState({ answer: state, names: new Set<string>() });
+  const editedSinceAnswer = edits.answer === state ? edits.names : new Set<string>();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
@@ -30,9 +34,13 @@ export function useActionForm<Input extends FieldValues>(schema: z.ZodMiniType<u
       onSubmit,
     },
     field: (name: Path<Input>) => ({
-      ...form.register(name),
+      ...form.register(name, {
+        onChange: () => {
+          if (!editedSinceAnswer.has(name)) setEdits({ answer: state, names: new Set(editedSinceAnswer).add(name) });
+        },
+      }),
       defaultValue: state.values?.[name],
-      error: form.formState.errors[name]?.message?.toString() ?? state.errors?.[name]?.[0],
+      error: form.formState.errors[name]?.message?.toString() ?? (editedSinceAnswer.has(name) ? undefined : state.errors?.[name]?.[0]),
     }),
   };
 }

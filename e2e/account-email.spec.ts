@@ -141,6 +141,8 @@ test('refuses tampered, cross-purpose and retired email links with a clear page'
 
   await page.goto(`/confirm/${token.slice(0, -3)}abc`);
   await expect(page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
+  await page.goto('/confirm/%E0%A4%A');
+  await expect(page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
   await page.goto(`/reset/${token}`);
   await expect(page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
 

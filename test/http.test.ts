@@ -34,7 +34,7 @@ describe('requests no route can serve', () => {
     expect(refuseOddRequest(new Request(`http://app.test${path}`))?.status).toBe(400);
   });
 
-  it.each(['/user/%E5%BC%A0', '/login', '/api/auth/session'])('lets %s through', (path) => {
+  it.each(['/user/%E5%BC%A0', '/login', '/api/auth/session', '/reset/%E0%A4%A', '/confirm/%FF'])('lets %s through', (path) => {
     expect(refuseOddRequest(new Request(`http://app.test${path}`))).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ describe('register form', () => {
   });
 
   it('accepts a password of exactly 8 and of exactly 128 characters', () => {
-    for (const password of ['12345678', 'y'.repeat(128)]) {
+    for (const password of ['1a2b3c4d', 'correct horse '.repeat(10).slice(0, 128)]) {
       expect(registerSchema.safeParse({ ...good, password, password2: password }).success).toBe(true);
     }
   });
@@ -126,5 +126,16 @@ describe('look-alike usernames', () => {
 
   it.each([['张伟'], ['さとう_ハナ子'], ['김민준'], ['Павел'], ['José.García-2']])('accepts %s, written in one script', (username) => {
     expect(registerSchema.safeParse({ ...good, username }).success).toBe(true);
+  });
+});
+
+describe('repetitive and sequential passwords', () => {
+  it.each([['aaaaaaaa'], ['abababab'], ['abcabcabc'], ['12345678'], ['1234abcd'], ['abcd4321'], ['zyxwvuts'], ['AAAAaaaa']])('refuses %s', (password) => {
+    const result = registerSchema.safeParse({ ...good, password, password2: password });
+    expect(result.error?.issues.map((issue) => issue.message)).toContain('Avoid repeated or sequential characters such as aaaaaaaa or 1234abcd.');
+  });
+
+  it.each([['correct horse'], ['abcdxyz1'], ['Tr0ub4dor&3'], ['12345678x9']])('accepts %s', (password) => {
+    expect(registerSchema.safeParse({ ...good, password, password2: password }).success).toBe(true);
   });
 });

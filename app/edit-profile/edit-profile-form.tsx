@@ -13,7 +13,7 @@ export function EditProfileForm({ username, aboutMe }: { username: string; about
     <form {...formProps} className="form">
       <FormMessage message={state.message} />
       <Field label="Username" autoComplete="username" required {...usernameField} defaultValue={usernameField.defaultValue ?? username} />
-      <TextAreaField label="About me" rows={4} maxLength={POST_MAX * 2} {...aboutField} defaultValue={aboutField.defaultValue ?? aboutMe} />
+      <TextAreaField label="About me" rows={4} maxLength={POST_MAX} counter={{ max: POST_MAX }} {...aboutField} defaultValue={aboutField.defaultValue ?? aboutMe} />
       <button type="submit" disabled={pending}>
         Submit
       </button>

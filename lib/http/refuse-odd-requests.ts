@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { carriesToken } from './link-gate';
 import { safeDecodeURIComponent } from './safe-decode';
 
 // What our pages, forms and Auth.js's routes use. Anything else (TRACE, PUT, ...) never reaches Next.js,
@@ -14,6 +15,8 @@ export function refuseOddRequest(request: { method: string; url: string }): Next
   if (!ALLOWED_METHODS.has(request.method)) {
     return new NextResponse('Method not allowed.', { status: 405, headers: { Allow: [...ALLOWED_METHODS].join(', ') } });
   }
-  if (safeDecodeURIComponent(new URL(request.url).pathname) === null) return new NextResponse('Bad request.', { status: 400 });
+  const { pathname } = new URL(request.url);
+  // A mangled emailed link gets the page that explains dead links instead (see link-gate.ts).
+  if (!carriesToken(pathname) && safeDecodeURIComponent(pathname) === null) return new NextResponse('Bad request.', { status: 400 });
   return null;
 }

@@ -64,12 +64,37 @@ export const emailField = z.pipe(
   z.email('Please enter a valid email address.').check(z.toLowerCase()),
 );
 
+/**
+ * NIST SP 800-63B's "repetitive or sequential characters": a short pattern repeated
+ * (`aaaaaaaa`, `abababab`), or at most two runs that each step by one or stay put
+ * (`12345678`, `1234abcd`, `abcd4321`).
+ */
+export function isRepetitiveOrSequential(password: string): boolean {
+  const chars = [...password.toLowerCase()].map((char) => char.codePointAt(0) ?? 0);
+  for (let size = 1; size <= 3; size++) {
+    if (chars.length >= size * 2 && chars.every((code, index) => code === chars[index % size])) return true;
+  }
+  let runs = 1;
+  let step: number | null = null;
+  for (let index = 1; index < chars.length; index++) {
+    const difference = (chars[index] ?? 0) - (chars[index - 1] ?? 0);
+    if (Math.abs(difference) <= 1 && (step === null || difference === step)) step = difference;
+    else if (++runs > 2) return false;
+    else step = null;
+  }
+  return true;
+}
+
+/** The rules a new password follows, shown before anyone breaks one. */
+export const PASSWORD_RULES = `At least ${PASSWORD_MIN} characters. Not one of the most common passwords, not your username, and not a run such as aaaaaaaa or 1234abcd.`;
+
 export const newPasswordField = z
   .string()
   .check(
     z.minLength(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`),
     z.maxLength(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
     z.regex(NO_CONTROL_CHARACTERS, 'Password cannot contain control characters.'),
+    z.refine((password) => !isRepetitiveOrSequential(password), 'Avoid repeated or sequential characters such as aaaaaaaa or 1234abcd.'),
   );
 
 /** Sign-in checks no policy: an old password that predates a rule must still work. */

@@ -1,7 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { requestPasswordReset } from '@/lib/auth/password-reset';
-import { setFlash } from '@/lib/flash/flash';
 import { clientAddress } from '@/lib/http/client-address';
 import { forgotPasswordSchema } from '@/lib/validation/auth';
 import { parseForm, type FormState } from '@/lib/validation/form-state';
@@ -10,7 +9,6 @@ export async function requestReset(_previous: FormState, formData: FormData): Pr
   const parsed = parseForm(forgotPasswordSchema, formData);
   if (!parsed.ok) return parsed.state;
   await requestPasswordReset(parsed.data.email, await clientAddress());
-  // The same words whether the address has an account, is unknown, or has asked too often.
-  await setFlash('Check your email for the instructions to reset your password');
-  redirect('/login');
+  // The same page whether the address has an account, is unknown, or has asked too often.
+  redirect('/forgot-password/sent');
 }

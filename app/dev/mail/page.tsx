@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { LinkedText } from '@/components/linked-text';
 import { getConfig } from '@/lib/config';
 import { listRecentEmails } from '@/lib/db/outbox';
 import { clearMailbox } from './actions';
@@ -8,6 +9,9 @@ import { clearMailbox } from './actions';
 export const metadata: Metadata = { title: 'Mailbox' };
 
 const SHOWN = 50;
+
+/** The mail's HTML with its links aimed at the whole tab (a `<base>` before its body, where the parser puts it in the head). */
+const withLinksToTheTab = (html: string) => (/<body/i.test(html) ? html.replace(/<body/i, '<base target="_top"><body') : `<base target="_top">${html}`);
 
 export default async function DevMailboxPage() {
   await connection();
@@ -50,13 +54,20 @@ export default async function DevMailboxPage() {
             </dl>
             <details open>
               <summary>Text</summary>
-              <pre>{email.text}</pre>
+              <pre>
+                <LinkedText text={email.text} />
+              </pre>
             </details>
             {email.html ? (
               <details>
                 <summary>HTML</summary>
-                {/* No scripts, forms or same-origin access: the mail's HTML cannot act on this app. */}
-                <iframe title={`HTML of “${email.subject}”`} sandbox="" srcDoc={email.html} />
+                {/* No scripts, forms or same-origin access: the mail's HTML cannot act on this app. A click on
+                    a link may only take this tab to it: our pages refuse to be framed, so inside the frame they could not open. */}
+                <iframe
+                  title={`HTML of “${email.subject}”`}
+                  sandbox="allow-top-navigation-by-user-activation"
+                  srcDoc={withLinksToTheTab(email.html)}
+                />
               </details>
             ) : null}
           </li>
