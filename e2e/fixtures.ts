@@ -32,7 +32,8 @@ type OutboxMessage = { messageId: string; sender: string; to: string[]; subject:
 
 function fromMailboxApi(request: APIRequestContext): MailSource {
   return async (to) => {
-    const response = await request.get(`/dev/mail/latest?to=${encodeURIComponent(to)}`, { headers: { authorization: `Bearer ${MAILBOX_TOKEN}` } });
+    // Polling reuses kept-alive connections, which the server may close just as one is reused.
+    const response = await request.get(`/dev/mail/latest?to=${encodeURIComponent(to)}`, { headers: { authorization: `Bearer ${MAILBOX_TOKEN}` }, maxRetries: 2 });
     // A JSON 404 is an empty mailbox; a plain one, a mailbox the app does not have.
     if (response.status() === 404 && response.headers()['content-type']?.includes('json')) return [];
     if (!response.ok()) throw new Error(`The mailbox API answered ${response.status()}: does the app have MAILBOX_TOKEN, and the same one?`);
