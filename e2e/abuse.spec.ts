@@ -1,9 +1,9 @@
-import { expect, randomClientAddress, resetLinkIn, test } from './fixtures';
-import { APP_URL } from './ports';
+import { expect, randomClientAddress, RESET_SUBJECT, test } from './fixtures';
+import { formPoster, postForm } from './http/form-post';
 import { register } from './pages/auth';
-import { formPoster, postForm } from './pages/form-post';
+import { APP_URL, DEPLOYED } from './server';
 
-const RESET_SUBJECT = '[Microblog] Reset Your Password';
+const CLIENT_ADDRESS_CHOSEN = 'each request names its client in X-Forwarded-For, which only the local server (TRUST_PROXY) believes';
 const resetMailsTo = async (mailbox: { messagesFor(to: string): Promise<{ subject: string }[]> }, to: string) =>
   (await mailbox.messagesFor(to)).filter((message) => message.subject === RESET_SUBJECT).length;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -14,6 +14,7 @@ function expectAcceptedAnswer(response: { status(): number; headers(): Record<st
 }
 
 test('mails one address at most 3 times in 15 minutes, and answers the 4th request like the others', async ({ page, request, user, mailbox }) => {
+  test.skip(DEPLOYED, `${CLIENT_ADDRESS_CHOSEN}; and counting mails needs the SMTP sink, the mailbox API shows only the newest`);
   await register(page, user);
   for (let asked = 0; asked < 4; asked++) {
     expectAcceptedAnswer(await postForm(request, '/forgot-password', 'email', { email: user.email }, { 'x-forwarded-for': randomClientAddress() }));
@@ -24,6 +25,7 @@ test('mails one address at most 3 times in 15 minutes, and answers the 4th reque
 });
 
 test('stops mailing for one client after 20 requests, whatever it writes before the proxy’s entry', async ({ page, request, user, mailbox }) => {
+  test.skip(DEPLOYED, CLIENT_ADDRESS_CHOSEN);
   await register(page, user);
   const client = randomClientAddress();
   for (let asked = 0; asked < 20; asked++) {
@@ -40,6 +42,7 @@ test('stops mailing for one client after 20 requests, whatever it writes before 
 });
 
 test('makes a password guesser wait after five wrong tries, even when the next one is right', async ({ page, request, user }) => {
+  test.skip(DEPLOYED, CLIENT_ADDRESS_CHOSEN);
   await register(page, user);
   // Read once, so the tries follow each other as fast as the server answers.
   const signIn = await formPoster(request, '/login', 'username');
@@ -68,10 +71,11 @@ test('counts password guesses sent straight to the Auth.js endpoint too', async 
 });
 
 test('builds reset links from APP_URL whatever Host, X-Forwarded-Host and Origin say', async ({ page, request, user, mailbox }) => {
+  test.skip(DEPLOYED, 'a deployed app’s edge routes by Host, so a forged Host never reaches the app');
   await register(page, user);
   const forged = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', origin: 'https://evil.example' };
   expectAcceptedAnswer(await postForm(request, '/forgot-password', 'email', { email: user.email }, forged));
-  const link = resetLinkIn(await mailbox.waitForEmail(user.email, { subject: RESET_SUBJECT }));
+  const link = await mailbox.waitForResetLink(user.email);
   expect(link.startsWith(`${APP_URL}/reset/`)).toBe(true);
 });
 

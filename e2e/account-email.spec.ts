@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, newClientContext, test, type Email, type TestUser } from './fixtures';
 import { fillSignIn, register, requestReset, signIn, signOut } from './pages/auth';
+import { DEPLOYED } from './server';
 
 const CONFIRM = '[Microblog] Confirm Your Email';
 const CONFIRM_NEW = '[Microblog] Confirm Your New Email';
@@ -45,6 +46,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test('resends the confirmation link, three times and then asks to wait', async ({ page, user, mailbox }) => {
+      test.skip(DEPLOYED, 'counts every confirmation mail, which needs the SMTP sink: the mailbox API shows only the newest');
       await register(page, user);
       await signIn(page, user.username, user.password);
       for (let resend = 1; resend <= 3; resend++) {
@@ -86,7 +88,7 @@ for (const javaScriptEnabled of [true, false]) {
       await signIn(page, user.username, user.password);
       await signOut(page);
       await requestReset(page, newEmail);
-      await mailbox.waitForEmail(newEmail, { subject: '[Microblog] Reset Your Password' });
+      await mailbox.waitForResetLink(newEmail);
     });
 
     test('changes nothing when someone else took the address before the link was followed', async ({ page, browser, user, mailbox }) => {
@@ -147,7 +149,7 @@ test('refuses tampered, cross-purpose and retired email links with a clear page'
   await expect(page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
 
   await requestReset(page, user.email);
-  const reset = (await mailbox.waitForEmail(user.email, { subject: '[Microblog] Reset Your Password' })).text.match(/\/reset\/([\w.-]+)/)?.[1];
+  const reset = (await mailbox.waitForResetLink(user.email)).split('/reset/')[1];
   await page.goto(`/confirm/${reset}`);
   await expect(page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
 

@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto';
 import { expect, randomClientAddress, test, type Mailbox } from './fixtures';
 import { chooseNewPassword, fillSignIn, register, requestReset, signIn, signOut } from './pages/auth';
-import { formPoster } from './pages/form-post';
+import { formPoster } from './http/form-post';
+import { DEPLOYED, SENDER } from './server';
 
-const ADMIN = 'admin@microblog.test';
-const adminMails = async (mailbox: Mailbox) => (await mailbox.messagesFor(ADMIN)).length;
+// The first of ADMINS sends every email and gets the failure mails.
+const adminMails = async (mailbox: Mailbox) => (await mailbox.messagesFor(SENDER)).length;
+const GUESSERS_ELSEWHERE = 'each guess names another client in X-Forwarded-For, which only the local server (TRUST_PROXY) believes';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2_000));
 
 test('an owner signs in from a browser that signed in before, while guessers elsewhere must wait', async ({ page, request, user }) => {
+  test.skip(DEPLOYED, GUESSERS_ELSEWHERE);
   await register(page, user);
   await signIn(page, user.username, user.password);
   await signOut(page);
@@ -21,13 +24,13 @@ test('an owner signs in from a browser that signed in before, while guessers els
 });
 
 test('a password reset lifts the wait that guessers caused', async ({ page, request, user, mailbox }) => {
+  test.skip(DEPLOYED, GUESSERS_ELSEWHERE);
   await register(page, user);
   const guess = await formPoster(request, '/login', 'username');
   for (let tries = 0; tries < 6; tries++) await guess({ username: user.username, password: `wrong guess ${tries}` }, { 'x-forwarded-for': randomClientAddress() });
 
   await requestReset(page, user.email);
-  const link = (await mailbox.waitForEmail(user.email, { subject: '[Microblog] Reset Your Password' })).text.match(/https?:\/\/\S+\/reset\/[\w.-]+/)?.[0];
-  await page.goto(link ?? '');
+  await page.goto(await mailbox.waitForResetLink(user.email));
   await chooseNewPassword(page, 'a new and better password');
   await expect(page.getByText('Your password has been reset.')).toBeVisible();
   await fillSignIn(page, user.username, 'a new and better password');
@@ -47,6 +50,7 @@ test('the session endpoint shows only the name and never extends a browser sessi
 });
 
 test('answers odd requests with a 4xx and the security headers, and mails no admin', async ({ page, request, user, mailbox }) => {
+  test.skip(DEPLOYED, 'counts every mail to the admin, which needs the SMTP sink: the mailbox API shows only the newest');
   const before = await adminMails(mailbox);
   for (const path of ['/user/%FF', '/user/%', '/api/auth/%FF']) {
     const response = await request.get(path);

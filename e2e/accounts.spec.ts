@@ -1,6 +1,6 @@
 import { expect, newClientContext, test } from './fixtures';
-import { APP_URL } from './ports';
 import { fillSignIn, register, signIn } from './pages/auth';
+import { APP_URL } from './server';
 
 test('sends a visitor to sign in and back to the page they asked for', async ({ page, user }) => {
   await register(page, user);

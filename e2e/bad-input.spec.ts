@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
 import { selectValue } from './database';
-import { expect, resetLinkIn, test, type Mailbox } from './fixtures';
+import { expect, test, type Mailbox } from './fixtures';
+import { hiddenFormFields, multipartBody, postForm, type RawField } from './http/form-post';
 import { register, requestReset, signIn } from './pages/auth';
-import { hiddenFormFields, multipartBody, postForm, type RawField } from './pages/form-post';
+import { DEPLOYED } from './server';
 
 type Form = { name: string; path: string; fields: string[]; signedIn?: boolean; resetLink?: boolean; freeText?: boolean };
 
@@ -45,11 +46,12 @@ const passwordHashOf = (username: string) => selectValue<string>('select passwor
 async function resolvePath(form: Form, page: Page, email: string, mailbox: Mailbox): Promise<string> {
   if (!form.resetLink) return form.path;
   await requestReset(page, email);
-  return new URL(resetLinkIn(await mailbox.waitForEmail(email, { subject: '[Microblog] Reset Your Password' }))).pathname;
+  return new URL(await mailbox.waitForResetLink(email)).pathname;
 }
 
 for (const form of FORMS) {
   test(`the ${form.name} form answers every kind of bad input with a message or a 4xx, and changes nothing`, async ({ page, user, mailbox }) => {
+    test.skip(DEPLOYED, 'reads the local server’s database file to prove nothing was stored');
     test.setTimeout(120_000);
     await register(page, user);
     if (form.signedIn) await signIn(page, user.username, user.password);

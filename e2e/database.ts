@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { DATABASE_FILE } from './ports';
+import { DATABASE_FILE } from './server';
 
 /** One value from the running server's database, read-only: what an attack must not have changed. */
 export function selectValue<T = number>(sql: string, ...params: unknown[]): T | undefined {

@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, resetLinkIn, test } from './fixtures';
+import { expect, RESET_SUBJECT, test } from './fixtures';
 import { register, requestReset, signIn } from './pages/auth';
 import { post } from './pages/social';
 
-const RESET = '[Microblog] Reset Your Password';
 
 test('a flash message shows on its page once, not on the next page nor on the way back', async ({ page, user }) => {
   await register(page, user);
@@ -32,8 +31,8 @@ test('a server error beside a field goes once the field changes', async ({ page,
 test('/dev/mail links open the page in the same tab, from the text and from the sandboxed HTML', async ({ page, user, mailbox }) => {
   await register(page, user);
   await requestReset(page, user.email);
-  const link = resetLinkIn(await mailbox.waitForEmail(user.email, { subject: RESET }));
-  const message = () => page.getByRole('listitem').filter({ hasText: user.email }).filter({ hasText: RESET }).first();
+  const link = await mailbox.waitForResetLink(user.email);
+  const message = () => page.getByRole('listitem').filter({ hasText: user.email }).filter({ hasText: RESET_SUBJECT }).first();
 
   await page.goto('/dev/mail');
   await message().getByRole('link', { name: link }).click();
@@ -52,7 +51,7 @@ test('/dev/mail links open the page in the same tab, from the text and from the 
 test('a reset link opened while signed in shows the reset form', async ({ page, user, mailbox }) => {
   await register(page, user);
   await requestReset(page, user.email);
-  const link = resetLinkIn(await mailbox.waitForEmail(user.email, { subject: RESET }));
+  const link = await mailbox.waitForResetLink(user.email);
   await signIn(page, user.username, user.password);
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'Reset Your Password' })).toBeVisible();

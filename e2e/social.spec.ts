@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser } from '@playwright/test';
 import { expect, newClientContext, test, type TestUser } from './fixtures';
 import { register, signIn } from './pages/auth';
-import { hiddenFormFields, multipartBody } from './pages/form-post';
+import { hiddenFormFields, multipartBody } from './http/form-post';
 import { openProfile, post, timeline } from './pages/social';
 
 function anotherUser(): TestUser {

@@ -13,6 +13,15 @@ const emailList = z
   .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean))
   .pipe(z.array(z.email()).min(1));
 
+/** A host name as Vercel gives it: `my-app-git-branch-team.vercel.app`, no scheme, no path. */
+const bareHost = z.string().refine((value) => {
+  try {
+    return new URL(`https://${value}`).host === value.toLowerCase();
+  } catch {
+    return false;
+  }
+}, 'must be a host name, without scheme or path');
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   SECRET_KEY: z.string().min(1).optional(),
@@ -27,8 +36,15 @@ const envSchema = z.object({
   ADMINS: emailList.default(['no-reply@microblog.local']),
   CRON_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   DEV_MAILBOX: booleanFlag.optional(),
+  MAILBOX_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanFlag.default(false),
   GRAVATAR_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('off')]).default('https://www.gravatar.com/avatar'),
+  // Set by Vercel on its own deployments (System Environment Variables).
+  VERCEL: booleanFlag.default(false),
+  VERCEL_ENV: z.enum(['production', 'preview', 'development']).optional(),
+  VERCEL_PROJECT_PRODUCTION_URL: bareHost.optional(),
+  VERCEL_BRANCH_URL: bareHost.optional(),
+  VERCEL_URL: bareHost.optional(),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -40,8 +56,13 @@ export type MailServer = {
   auth?: { user: string; pass: string };
 };
 
+/** Which header, if any, names the client: see lib/client-ip.ts. */
+export type ClientAddressSource = 'vercel' | 'proxy' | 'peer';
+
 export type Config = {
   production: boolean;
+  /** The Vercel environment this deployment serves; null off Vercel (and under `vercel dev`). */
+  vercelEnv: 'production' | 'preview' | null;
   secretKey: string;
   appUrl: string;
   databasePath: string;
@@ -49,14 +70,19 @@ export type Config = {
   mailServer: MailServer | null;
   admins: string[];
   sender: string;
-  /** The /dev/mail pages: on everywhere but production, unless DEV_MAILBOX says otherwise. */
+  /** The /dev/mail pages: on everywhere but production, unless DEV_MAILBOX says otherwise; never on Vercel production. */
   devMailbox: boolean;
+  /**
+   * GET /dev/mail/latest, the captured mail as JSON: null when closed (404); otherwise the
+   * bearer token it demands, or null when it answers anyone (a development mailbox without MAILBOX_TOKEN).
+   */
+  mailboxApi: { token: string | null } | null;
   /** Bearer token for GET /api/cron/outbox; without it the route is closed. */
   cronSecret: string | null;
-  /** Behind one reverse proxy: the client's address is the last X-Forwarded-For entry, which the proxy wrote. */
-  trustProxy: boolean;
   /** Where the avatar route asks for a user's picture; null: letter avatars only. */
   gravatarUrl: string | null;
+  /** Where the client's address is read from: Vercel's edge header, the one proxy's X-Forwarded-For entry, or the TCP peer. */
+  clientAddressSource: ClientAddressSource;
 };
 
 export class ConfigError extends Error {
@@ -84,10 +110,39 @@ function developmentSecret(): string {
   return secret;
 }
 
-function resolveSecret(env: Env, production: boolean): string {
+/** Deployed on Vercel: `vercel dev` and `vercel env pull` set VERCEL=1 with VERCEL_ENV=development, a local server like any other. */
+function resolveVercelEnv(env: Env): Config['vercelEnv'] {
+  if (!env.VERCEL) return null;
+  if (!env.VERCEL_ENV) throw new ConfigError('VERCEL_ENV: missing beside VERCEL=1; enable "Automatically expose System Environment Variables".');
+  return env.VERCEL_ENV === 'development' ? null : env.VERCEL_ENV;
+}
+
+/**
+ * APP_URL when set (a custom domain; http on loopback for a local rehearsal). Otherwise, on
+ * Vercel, the address Vercel gives this deployment, so a preview's emails link to that preview;
+ * never the request's Host header, which the client writes.
+ */
+function resolveAppUrl(env: Env, production: boolean, vercelEnv: Config['vercelEnv']): string {
+  if (env.APP_URL) return env.APP_URL.replace(/\/+$/, '');
+  if (vercelEnv === 'production') {
+    if (!env.VERCEL_PROJECT_PRODUCTION_URL) throw new ConfigError('APP_URL: not set, and VERCEL_PROJECT_PRODUCTION_URL is missing too.');
+    return `https://${env.VERCEL_PROJECT_PRODUCTION_URL}`;
+  }
+  if (vercelEnv === 'preview') {
+    // The branch URL stays the same across a branch's deployments, as its preview database does.
+    const host = env.VERCEL_BRANCH_URL ?? env.VERCEL_URL;
+    if (!host) throw new ConfigError('APP_URL: not set, and neither VERCEL_BRANCH_URL nor VERCEL_URL is there.');
+    return `https://${host}`;
+  }
+  if (production) throw new ConfigError('APP_URL: required in production, links in emails are built from it.');
+  return 'http://localhost:3000';
+}
+
+function resolveSecret(env: Env, production: boolean, vercelEnv: Config['vercelEnv']): string {
   const secret = env.SECRET_KEY ?? env.AUTH_SECRET;
   if (secret === undefined) {
-    if (production) throw new ConfigError('SECRET_KEY: required in production (AUTH_SECRET is accepted too).');
+    // A deployment must never write a key file: its file system is not ours to keep.
+    if (production || vercelEnv) throw new ConfigError('SECRET_KEY: required in production (AUTH_SECRET is accepted too).');
     return developmentSecret();
   }
   if (production && secret.length < MIN_SECRET_LENGTH) {
@@ -96,9 +151,10 @@ function resolveSecret(env: Env, production: boolean): string {
   return secret;
 }
 
-function resolveMailServer(env: Env, production: boolean): MailServer | null {
+function resolveMailServer(env: Env, production: boolean, vercelEnv: Config['vercelEnv']): MailServer | null {
   if (!env.MAIL_SERVER) {
-    if (production) throw new ConfigError('MAIL_SERVER: required in production, or mail could never leave.');
+    // A preview may keep its mail: tests read it through the mailbox API instead of an inbox.
+    if (production && vercelEnv !== 'preview') throw new ConfigError('MAIL_SERVER: required in production, or mail could never leave.');
     return null;
   }
   if (Boolean(env.MAIL_USERNAME) !== Boolean(env.MAIL_PASSWORD)) {
@@ -112,6 +168,24 @@ function resolveMailServer(env: Env, production: boolean): MailServer | null {
   };
 }
 
+/**
+ * Vercel production never shows captured mail, whatever is set: it holds real people's reset links.
+ * Elsewhere DEV_MAILBOX opens the pages and the JSON; MAILBOX_TOKEN, when set, guards the JSON
+ * (and opens it on a preview, whose pages stay closed).
+ */
+function resolveMailbox(env: Env, production: boolean, vercelEnv: Config['vercelEnv']): Pick<Config, 'devMailbox' | 'mailboxApi'> {
+  if (vercelEnv === 'production') return { devMailbox: false, mailboxApi: null };
+  const devMailbox = env.DEV_MAILBOX ?? !production;
+  const token = env.MAILBOX_TOKEN ?? null;
+  const apiOpen = devMailbox || (vercelEnv === 'preview' && token !== null);
+  return { devMailbox, mailboxApi: apiOpen ? { token } : null };
+}
+
+function resolveClientAddressSource(env: Env, vercelEnv: Config['vercelEnv']): ClientAddressSource {
+  if (vercelEnv) return 'vercel';
+  return env.TRUST_PROXY ? 'proxy' : 'peer';
+}
+
 /** Parses an environment into settings; throws a ConfigError naming each bad variable. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
   // An empty variable means "not set", as a shell `FOO=` line intends.
@@ -120,20 +194,21 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
-  if (production && !env.APP_URL) throw new ConfigError('APP_URL: required in production, links in emails are built from it.');
+  const vercelEnv = resolveVercelEnv(env);
   const admins = env.ADMINS as [string, ...string[]];
   return {
     production,
-    secretKey: resolveSecret(env, production),
-    appUrl: (env.APP_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    vercelEnv,
+    secretKey: resolveSecret(env, production, vercelEnv),
+    appUrl: resolveAppUrl(env, production, vercelEnv),
     databasePath: resolve(env.DATABASE_URL.replace(/^file:/, '')),
-    mailServer: resolveMailServer(env, production),
+    mailServer: resolveMailServer(env, production, vercelEnv),
     admins,
     sender: admins[0],
-    devMailbox: env.DEV_MAILBOX ?? !production,
+    ...resolveMailbox(env, production, vercelEnv),
     cronSecret: env.CRON_SECRET ?? null,
-    trustProxy: env.TRUST_PROXY,
     gravatarUrl: env.GRAVATAR_URL === 'off' ? null : env.GRAVATAR_URL.replace(/\/+$/, ''),
+    clientAddressSource: resolveClientAddressSource(env, vercelEnv),
   };
 }
 

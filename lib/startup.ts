@@ -17,7 +17,9 @@ export function startServer(): void {
   }
   guardFrontDoor();
   getDb();
-  const stopTimer = startDrainTimer(DRAIN_INTERVAL_MS);
+  // A Vercel function is frozen between requests, so a timer would fire at random or never:
+  // after(), later requests and the cron drain there instead.
+  const stopTimer = getConfig().vercelEnv ? () => undefined : startDrainTimer(DRAIN_INTERVAL_MS);
   process.once('SIGTERM', () => {
     stopTimer();
     void stopDraining();

@@ -1,7 +1,8 @@
 import 'server-only';
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { getConfig } from '@/lib/config';
+import { constantTimeEqual } from '@/lib/constant-time';
 
 export const RESET_PASSWORD = 'reset-password';
 export const CONFIRM_EMAIL = 'confirm-email';
@@ -47,13 +48,6 @@ function fingerprint(label: string, value: string, secret: string): string {
  */
 export function passwordFingerprint(passwordHash: string, secret = getConfig().secretKey): string {
   return fingerprint('password-fingerprint', passwordHash, secret);
-}
-
-/** A length-checked constant-time comparison of two strings. */
-export function constantTimeEqual(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**

@@ -53,4 +53,109 @@ describe('configuration', () => {
   it('treats an empty variable as unset', () => {
     expect(parseConfig({ ...production, MAIL_PORT: '' }).mailServer?.port).toBe(25);
   });
+
+  it('reads the client address from the TCP peer, or from the one proxy with TRUST_PROXY', () => {
+    expect(parseConfig(production).clientAddressSource).toBe('peer');
+    expect(parseConfig({ ...production, TRUST_PROXY: '1' }).clientAddressSource).toBe('proxy');
+  });
+});
+
+// What Vercel sets on its own deployments; APP_URL and MAIL_SERVER are left to each case.
+const vercelProduction = {
+  NODE_ENV: 'production',
+  SECRET_KEY: production.SECRET_KEY,
+  VERCEL: '1',
+  VERCEL_ENV: 'production',
+  VERCEL_PROJECT_PRODUCTION_URL: 'microblog.example.com',
+  VERCEL_URL: 'microblog-abc123-team.vercel.app',
+  MAIL_SERVER: 'smtp.example.com',
+};
+const vercelPreview = {
+  ...vercelProduction,
+  VERCEL_ENV: 'preview',
+  VERCEL_BRANCH_URL: 'microblog-git-feature-team.vercel.app',
+  VERCEL_URL: 'microblog-def456-team.vercel.app',
+  MAIL_SERVER: undefined,
+};
+const MAILBOX_TOKEN = 'a-mailbox-token-of-at-least-32-characters';
+
+describe('configuration on Vercel', () => {
+  it('links production emails to the project’s production address, over https', () => {
+    const config = parseConfig(vercelProduction);
+    expect(config.vercelEnv).toBe('production');
+    expect(config.appUrl).toBe('https://microblog.example.com');
+  });
+
+  it('links a preview’s emails to its branch address, or to the deployment’s own without one', () => {
+    expect(parseConfig(vercelPreview).appUrl).toBe('https://microblog-git-feature-team.vercel.app');
+    expect(parseConfig({ ...vercelPreview, VERCEL_BRANCH_URL: undefined }).appUrl).toBe('https://microblog-def456-team.vercel.app');
+  });
+
+  it('lets APP_URL win over Vercel’s addresses: a custom domain, or loopback http for a local rehearsal', () => {
+    expect(parseConfig({ ...vercelProduction, APP_URL: 'https://blog.example.org/' }).appUrl).toBe('https://blog.example.org');
+    expect(parseConfig({ ...vercelPreview, APP_URL: 'http://127.0.0.1:6103' }).appUrl).toBe('http://127.0.0.1:6103');
+  });
+
+  it.each([
+    ['no production address', { ...vercelProduction, VERCEL_PROJECT_PRODUCTION_URL: undefined }, 'APP_URL'],
+    ['no preview address', { ...vercelPreview, VERCEL_BRANCH_URL: undefined, VERCEL_URL: undefined }, 'APP_URL'],
+    ['a Vercel address with a scheme', { ...vercelPreview, VERCEL_BRANCH_URL: 'https://evil.example/x' }, 'VERCEL_BRANCH_URL'],
+    ['VERCEL without VERCEL_ENV', { ...vercelPreview, VERCEL_ENV: undefined }, 'VERCEL_ENV'],
+    ['a deployment without a secret key, rather than writing one to disk', { ...vercelPreview, NODE_ENV: 'development', SECRET_KEY: undefined }, 'SECRET_KEY'],
+    ['production without a mail server', { ...vercelProduction, MAIL_SERVER: undefined }, 'MAIL_SERVER'],
+    ['a short mailbox token', { ...vercelPreview, MAILBOX_TOKEN: 'short' }, 'MAILBOX_TOKEN'],
+  ])('stops on %s, naming the variable', (_name, environment, variable) => {
+    expect(() => parseConfig(environment)).toThrow(ConfigError);
+    expect(() => parseConfig(environment)).toThrow(variable);
+  });
+
+  it('trusts the address Vercel’s edge writes, with or without TRUST_PROXY', () => {
+    expect(parseConfig(vercelPreview).clientAddressSource).toBe('vercel');
+    expect(parseConfig({ ...vercelProduction, TRUST_PROXY: '1' }).clientAddressSource).toBe('vercel');
+  });
+
+  it('captures a preview’s mail when it has no mail server, and sends it when it has one', () => {
+    expect(parseConfig(vercelPreview).mailServer).toBeNull();
+    expect(parseConfig({ ...vercelPreview, MAIL_SERVER: 'smtp.example.com' }).mailServer?.host).toBe('smtp.example.com');
+  });
+
+  it('treats `vercel dev` and pulled development variables as a local server', () => {
+    const config = parseConfig({ NODE_ENV: 'development', SECRET_KEY: 'dev', VERCEL: '1', VERCEL_ENV: 'development', VERCEL_URL: '' });
+    expect(config.vercelEnv).toBeNull();
+    expect(config.appUrl).toBe('http://localhost:3000');
+    expect(config.clientAddressSource).toBe('peer');
+  });
+});
+
+describe('the mailbox', () => {
+  it('opens pages and JSON to anyone in development', () => {
+    const config = parseConfig({ NODE_ENV: 'development', SECRET_KEY: 'dev' });
+    expect(config.devMailbox).toBe(true);
+    expect(config.mailboxApi).toEqual({ token: null });
+  });
+
+  it('asks for MAILBOX_TOKEN on the JSON wherever the token is set, DEV_MAILBOX pages or not', () => {
+    const local = parseConfig({ ...production, DEV_MAILBOX: '1', MAILBOX_TOKEN });
+    expect(local.devMailbox).toBe(true);
+    expect(local.mailboxApi).toEqual({ token: MAILBOX_TOKEN });
+  });
+
+  it('opens only the JSON on a preview, and only to the token’s holder', () => {
+    const config = parseConfig({ ...vercelPreview, MAILBOX_TOKEN });
+    expect(config.devMailbox).toBe(false);
+    expect(config.mailboxApi).toEqual({ token: MAILBOX_TOKEN });
+    expect(parseConfig(vercelPreview).mailboxApi).toBeNull();
+  });
+
+  it('stays closed in production off Vercel without DEV_MAILBOX, whatever token is set', () => {
+    const config = parseConfig({ ...production, MAILBOX_TOKEN });
+    expect(config.devMailbox).toBe(false);
+    expect(config.mailboxApi).toBeNull();
+  });
+
+  it('stays closed on Vercel production, whatever DEV_MAILBOX and MAILBOX_TOKEN say', () => {
+    const config = parseConfig({ ...vercelProduction, DEV_MAILBOX: '1', MAILBOX_TOKEN });
+    expect(config.devMailbox).toBe(false);
+    expect(config.mailboxApi).toBeNull();
+  });
 });

@@ -3,7 +3,7 @@ import { authenticate } from '@/lib/auth/authenticate';
 import { setPassword } from '@/lib/auth/password-change';
 import { registerUser } from '@/lib/auth/registration';
 import { maySignIn, noteSignedIn } from '@/lib/auth/throttling';
-import { addressFromHeaders, PEER_ADDRESS_HEADER } from '@/lib/http/client-address';
+import { addressFromHeaders, PEER_ADDRESS_HEADER, VERCEL_CLIENT_HEADER } from '@/lib/http/client-address';
 
 const MINUTE = 60_000;
 
@@ -78,11 +78,26 @@ describe('the client address', () => {
 
   it('is the TCP peer when the app is not behind a proxy, whatever X-Forwarded-For says', () => {
     const forged = headers({ 'x-forwarded-for': '1.2.3.4', [PEER_ADDRESS_HEADER]: '198.51.100.9' });
-    expect(addressFromHeaders(forged, false)).toBe('198.51.100.9');
+    expect(addressFromHeaders(forged, 'peer')).toBe('198.51.100.9');
   });
 
   it('is the entry the trusted proxy appended, not one the client wrote before it', () => {
     const forwarded = headers({ 'x-forwarded-for': '1.2.3.4, 198.51.100.9', [PEER_ADDRESS_HEADER]: '10.0.0.1' });
-    expect(addressFromHeaders(forwarded, true)).toBe('198.51.100.9');
+    expect(addressFromHeaders(forwarded, 'proxy')).toBe('198.51.100.9');
+  });
+
+  it('is the address Vercel’s edge wrote on Vercel, whatever the client put in X-Forwarded-For', () => {
+    const onVercel = headers({ [VERCEL_CLIENT_HEADER]: '198.51.100.9', 'x-forwarded-for': '1.2.3.4', [PEER_ADDRESS_HEADER]: '10.0.0.1' });
+    expect(addressFromHeaders(onVercel, 'vercel')).toBe('198.51.100.9');
+  });
+
+  it('ignores the Vercel header off Vercel, where any client can send it', () => {
+    const forged = headers({ [VERCEL_CLIENT_HEADER]: '1.2.3.4', [PEER_ADDRESS_HEADER]: '198.51.100.9' });
+    expect(addressFromHeaders(forged, 'peer')).toBe('198.51.100.9');
+    expect(addressFromHeaders(headers({ ...Object.fromEntries(forged), 'x-forwarded-for': '198.51.100.7' }), 'proxy')).toBe('198.51.100.7');
+  });
+
+  it('falls back to the TCP peer on Vercel when the edge header is missing', () => {
+    expect(addressFromHeaders(headers({ [PEER_ADDRESS_HEADER]: '10.0.0.1', 'x-forwarded-for': '1.2.3.4' }), 'vercel')).toBe('10.0.0.1');
   });
 });

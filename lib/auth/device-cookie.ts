@@ -2,7 +2,7 @@ import 'server-only';
 import { createHmac, randomBytes } from 'node:crypto';
 import { cookies } from 'next/headers';
 import { getConfig } from '@/lib/config';
-import { constantTimeEqual } from '@/lib/tokens';
+import { constantTimeEqual } from '@/lib/constant-time';
 
 /**
  * OWASP's device cookie: a browser that once signed in to an account carries a signed

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { IncomingMessage } from 'node:http';
 import { headers } from 'next/headers';
-import { getConfig } from '@/lib/config';
+import { getConfig, type ClientAddressSource } from '@/lib/config';
 
 /**
  * Where the server writes the TCP peer's address on every request, over whatever a
@@ -11,21 +11,33 @@ import { getConfig } from '@/lib/config';
 export const PEER_ADDRESS_HEADER = 'x-microblog-peer-address';
 
 /**
- * The address a request came from, given its headers. Behind a proxy (`TRUST_PROXY`)
- * that is the last X-Forwarded-For entry, the one the proxy itself appended; anything
- * before it was written by the client. Otherwise it is the TCP peer.
+ * Vercel's edge writes the client's public address here on every request, replacing whatever
+ * the client sent (Vercel's "Request headers" reference). Unlike X-Forwarded-For, which it
+ * also overwrites, no proxy placed in front of Vercel can have rewritten it.
  */
-export function addressFromHeaders(requestHeaders: Headers, trustProxy: boolean): string {
-  if (trustProxy) {
-    const appended = requestHeaders.get('x-forwarded-for')?.split(',').at(-1)?.trim();
-    if (appended) return appended;
-  }
-  return requestHeaders.get(PEER_ADDRESS_HEADER) ?? 'unknown';
+export const VERCEL_CLIENT_HEADER = 'x-vercel-forwarded-for';
+
+const lastEntry = (value: string | null) => value?.split(',').at(-1)?.trim() || undefined;
+
+/**
+ * The address a request came from, given its headers. On Vercel that is what its edge
+ * wrote; behind a proxy (`TRUST_PROXY`) the last X-Forwarded-For entry, the one the proxy
+ * itself appended, since anything before it was written by the client. Otherwise it is
+ * the TCP peer.
+ */
+export function addressFromHeaders(requestHeaders: Headers, source: ClientAddressSource): string {
+  const forwarded =
+    source === 'vercel'
+      ? lastEntry(requestHeaders.get(VERCEL_CLIENT_HEADER))
+      : source === 'proxy'
+        ? lastEntry(requestHeaders.get('x-forwarded-for'))
+        : undefined;
+  return forwarded ?? requestHeaders.get(PEER_ADDRESS_HEADER) ?? 'unknown';
 }
 
 /** The address of the client making the current request: the one way every action and Auth.js asks. */
 export async function clientAddress(): Promise<string> {
-  return addressFromHeaders(await headers(), getConfig().trustProxy);
+  return addressFromHeaders(await headers(), getConfig().clientAddressSource);
 }
 
 /**
