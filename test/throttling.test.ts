@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/auth/authenticate';
 import { setPassword } from '@/lib/auth/password-change';
 import { registerUser } from '@/lib/auth/registration';
-import { forgetExpiredThrottles, mayRequestReset, maySignIn, noteSignedIn } from '@/lib/auth/throttling';
+import { forgetExpiredThrottles, mayRequestReset, maySignIn, maySignUp, noteSignedIn } from '@/lib/auth/throttling';
 import { getDb } from '@/lib/db/client';
 import { throttle } from '@/lib/db/schema';
 import { addressFromHeaders, PEER_ADDRESS_HEADER, VERCEL_CLIENT_HEADER } from '@/lib/http/client-address';
@@ -67,17 +67,21 @@ describe('reset-request counters', () => {
     expect(counters()).toEqual(before);
   });
 
-  it('forgets counters 15 quiet minutes old, a bounded batch at a time, and keeps the others', async () => {
+  it('forgets each counter once it has started afresh, a bounded batch at a time, and keeps the others', async () => {
     getDb().delete(throttle).run();
     const now = 1_700_000_000_000;
     for (let index = 0; index < 25; index += 1) mayRequestReset(`old${index}@example.com`, `192.0.2.${index}`, now - 16 * MINUTE);
     maySignIn('recent', '192.0.2.200', null, now - 14 * MINUTE);
-    expect(counters()).toHaveLength(52);
+    // Sign-ups are counted per hour: 30 minutes of quiet is not enough to forget one.
+    maySignUp('192.0.2.201', now - 61 * MINUTE);
+    maySignUp('192.0.2.202', now - 30 * MINUTE);
+    expect(counters()).toHaveLength(54);
 
     expect(await forgetExpiredThrottles({ now, batchSize: 10, maxBatches: 3 })).toBe(30);
-    expect(counters()).toHaveLength(22);
+    expect(counters()).toHaveLength(24);
     expect(await forgetExpiredThrottles({ now, batchSize: 10, maxBatches: 3 })).toBe(20);
-    expect(counters().map((row) => row.key).sort()).toEqual(['signin:ip:192.0.2.200', 'signin:user:recent']);
+    expect(await forgetExpiredThrottles({ now, batchSize: 10 })).toBe(1);
+    expect(counters().map((row) => row.key).sort()).toEqual(['signin:ip:192.0.2.200', 'signin:user:recent', 'signup:ip:192.0.2.202']);
   });
 
   it('forgets them on each maintenance run, as the server’s timer and the cron route make', async () => {

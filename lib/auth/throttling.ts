@@ -71,21 +71,33 @@ export function maySignUp(ip: string, now = Date.now()): boolean {
   return takeHit(`signup:ip:${ip}`, SIGN_UPS_PER_IP, SIGN_UP_WINDOW_MS, now);
 }
 
-/** Past this much quiet time every counter above has started afresh, so its row can go. */
-const LONGEST_MEMORY_MS = Math.max(RESET_WINDOW_MS, SIGN_UP_WINDOW_MS, SIGN_IN_PER_ACCOUNT.forgetAfterMs, SIGN_IN_PER_IP.forgetAfterMs);
+/**
+ * How long each family of counters can matter: past this much quiet time a counter has
+ * started afresh, and its row can go. The last entry catches any other family.
+ */
+const COUNTER_MEMORY: [keyPrefix: string, memoryMs: number][] = [
+  ['reset:', RESET_WINDOW_MS],
+  ['email-link:', RESET_WINDOW_MS],
+  ['signin:', Math.max(SIGN_IN_PER_ACCOUNT.forgetAfterMs, SIGN_IN_PER_IP.forgetAfterMs)],
+  ['', Math.max(RESET_WINDOW_MS, SIGN_UP_WINDOW_MS, SIGN_IN_PER_ACCOUNT.forgetAfterMs, SIGN_IN_PER_IP.forgetAfterMs)],
+];
 
 /**
- * Deletes counters that no longer hold anything back, a batch at a time with requests let
- * in between, so one clean-up after a flood never holds the database for long. Returns
- * how many went; what is left waits for the next run.
+ * Deletes counters that no longer hold anything back, at most `maxBatches` batches with
+ * requests let in between, so one clean-up after a flood never holds the database for
+ * long. Returns how many went; what is left waits for the next run.
  */
 export async function forgetExpiredThrottles({ now = Date.now(), batchSize = 1_000, maxBatches = 10 } = {}): Promise<number> {
   let forgotten = 0;
-  for (let batch = 0; batch < maxBatches; batch += 1) {
-    const deleted = deleteIdleThrottles(now - LONGEST_MEMORY_MS, batchSize);
-    forgotten += deleted;
-    if (deleted < batchSize) break;
-    await yieldToRequests();
+  let batches = 0;
+  for (const [keyPrefix, memoryMs] of COUNTER_MEMORY) {
+    while (batches < maxBatches) {
+      batches += 1;
+      const deleted = deleteIdleThrottles(keyPrefix, now - memoryMs, batchSize);
+      forgotten += deleted;
+      if (deleted < batchSize) break;
+      await yieldToRequests();
+    }
   }
   return forgotten;
 }

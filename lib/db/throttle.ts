@@ -71,14 +71,16 @@ export function clearThrottle(key: string): void {
 }
 
 /**
- * Deletes up to `limit` counters not hit since `idleSince`. The condition is checked
- * again on each row deleted, so a counter hit meanwhile by a request survives.
+ * Deletes up to `limit` counters whose key starts with `keyPrefix` and that were not hit
+ * since `idleSince`. The condition is checked again on each row deleted, so a counter hit
+ * meanwhile by a request survives.
  */
-export function deleteIdleThrottles(idleSince: number, limit: number): number {
+export function deleteIdleThrottles(keyPrefix: string, idleSince: number, limit: number): number {
   const db = getDb();
-  const idle = db.select({ key: throttle.key }).from(throttle).where(lte(throttle.lastHitAt, idleSince)).limit(limit);
+  const idle = and(lte(throttle.lastHitAt, idleSince), sql`substr(${throttle.key}, 1, ${keyPrefix.length}) = ${keyPrefix}`);
+  const batch = db.select({ key: throttle.key }).from(throttle).where(idle).limit(limit);
   return db
     .delete(throttle)
-    .where(and(lte(throttle.lastHitAt, idleSince), inArray(throttle.key, idle)))
+    .where(and(idle, inArray(throttle.key, batch)))
     .run().changes;
 }
