@@ -9,6 +9,6 @@ export async function register() {
 
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { reportServerError } = await import('@/lib/mail/error-report');
+  const { reportServerError } = await import('@/lib/mail');
   reportServerError(error as Error & { digest?: string }, { method: request.method, routePath: context.routePath, routeType: context.routeType });
 };

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { UnconfirmedBanner } from '@/components/unconfirmed-banner';
 import { FlashBanner } from '@/lib/flash/flash-banner';
 import { Nav } from '@/components/nav';
-import { drainDueMailSoon } from '@/lib/mail/due-drain';
+import { runMaintenanceSoon } from '@/lib/maintenance';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,7 +14,7 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: LayoutProps<'/'>) {
   // Every page view may move mail that came due, for hosts with no timer of their own.
-  drainDueMailSoon();
+  runMaintenanceSoon();
   return (
     <html lang="en">
       <body>

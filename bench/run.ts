@@ -31,13 +31,14 @@ async function startSink(args: string[]): Promise<number> {
   return port;
 }
 
-async function mailDrainScenario(): Promise<Row[]> {
-  const port = await startSink(['--count-only']);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'bench/scenarios/mail-drain.ts'], {
+/** Runs a scenario script in its own process, with its own database and an SMTP sink started with `sinkArgs`. */
+async function mailScenario(script: string, sinkArgs: string[]): Promise<Row[]> {
+  const port = await startSink(sinkArgs);
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      DATABASE_URL: join(workDir, 'drain.db'),
+      DATABASE_URL: join(workDir, `${script.replace(/\W+/g, '-')}.db`),
       MAIL_SERVER: '127.0.0.1',
       MAIL_PORT: String(port),
       SECRET_KEY: secret,
@@ -53,7 +54,9 @@ const step = (what: string) => console.log(`[bench] ${what}`);
 async function main(): Promise<void> {
   build();
   step('mail drain: 2,000 messages through the outbox and directly');
-  rows.push(...(await mailDrainScenario()));
+  rows.push(...(await mailScenario('bench/scenarios/mail-drain.ts', ['--count-only'])));
+  step('reset mail behind a flood: 1,000 admin mails ahead, a relay taking 50 ms a message');
+  rows.push(...(await mailScenario('bench/scenarios/mail-flood.ts', ['--delay-ms', '50', '--count-only'])));
   step('starting the app with an SMTP sink that takes 2 s a message');
 
   const slowSinkPort = await startSink(['--delay-ms', '2000', '--count-only']);

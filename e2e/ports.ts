@@ -9,3 +9,6 @@ export const INBOX_PORT = BASE + 2;
 /** The app of `npm run test:e2e:preview`, configured as a Vercel preview. */
 export const REHEARSAL_PORT = BASE + 3;
 export const INBOX_URL = `http://127.0.0.1:${INBOX_PORT}`;
+/** A second server, which e2e/mail-shutdown.spec.ts starts and stops itself, and its SMTP relay. */
+export const SHUTDOWN_APP_PORT = BASE + 7;
+export const SHUTDOWN_SMTP_PORT = BASE + 8;

@@ -1,10 +1,11 @@
 import 'server-only';
 import { ConfigError, getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { startDrainTimer, stopDraining } from '@/lib/mail/drain';
 import { guardFrontDoor } from '@/lib/http/front-door';
+import { stopDraining } from '@/lib/mail';
+import { startMaintenanceTimer } from '@/lib/maintenance';
 
-const DRAIN_INTERVAL_MS = 5_000;
+const MAINTENANCE_INTERVAL_MS = 5_000;
 
 /** Runs once when a server process starts: bad settings stop it here, not at the first request. */
 export function startServer(): void {
@@ -18,8 +19,8 @@ export function startServer(): void {
   guardFrontDoor();
   getDb();
   // A Vercel function is frozen between requests, so a timer would fire at random or never:
-  // after(), later requests and the cron drain there instead.
-  const stopTimer = getConfig().vercelEnv ? () => undefined : startDrainTimer(DRAIN_INTERVAL_MS);
+  // after(), later requests and the cron route do its chores there instead.
+  const stopTimer = getConfig().vercelEnv ? () => undefined : startMaintenanceTimer(MAINTENANCE_INTERVAL_MS);
   process.once('SIGTERM', () => {
     stopTimer();
     void stopDraining();

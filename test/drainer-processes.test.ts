@@ -1,38 +1,48 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
-import { outbox } from '@/lib/db/schema';
+import { outbox, type OutboxRow } from '@/lib/db/schema';
 import { startSmtpSink, type SunkMessage } from '@/scripts/smtp-sink.mjs';
 import { queueMessages } from './support/outbox-fixtures';
 
+// Fault tests: real drainer processes (`npm run drain`), a real SMTP relay on loopback,
+// and real crashes, stops and slow replies. Messages are counted by Message-ID at the relay.
 const received: SunkMessage[] = [];
-let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
 const drainers: ChildProcess[] = [];
 
-beforeAll(async () => {
-  // A few milliseconds per message, so a batch is still in flight when a drainer is killed.
-  sink = await startSmtpSink({ port: 0, delayMs: 5, onMessage: (message) => received.push(message) });
-});
-
-afterAll(() => sink.close());
+/** A relay that takes `delayMs` to answer each message: it has the message before it answers. */
+async function startRelay(delayMs: number, onMessage: (message: SunkMessage) => void = () => undefined, port = 0) {
+  sink = await startSmtpSink({
+    port,
+    delayMs,
+    onMessage: (message) => {
+      received.push(message);
+      onMessage(message);
+    },
+  });
+  return sink.port;
+}
 
 beforeEach(() => {
   getDb().delete(outbox).run();
   received.length = 0;
 });
 
-afterEach(() => {
-  for (const drainer of drainers.splice(0)) if (drainer.exitCode === null) drainer.kill('SIGKILL');
+afterEach(async () => {
+  for (const drainer of drainers.splice(0)) if (drainer.exitCode === null && drainer.signalCode === null) drainer.kill('SIGKILL');
+  await sink?.close();
+  sink = undefined;
 });
 
-function startDrainer(...args: string[]): ChildProcess {
+function startDrainer(port: number, ...args: string[]): ChildProcess {
   // tsx as a loader, not as a launcher: its launcher runs the script in a child, and
-  // SIGKILL must reach the process that holds the rows.
+  // signals must reach the process that holds the rows.
   const drainer = spawn(
     process.execPath,
     ['--import', 'tsx', '--conditions=react-server', 'scripts/drain-outbox.ts', '--interval-ms', '200', ...args],
     {
-      env: { ...process.env, NODE_ENV: 'test', MAIL_SERVER: '127.0.0.1', MAIL_PORT: String(sink.port) },
+      env: { ...process.env, NODE_ENV: 'test', MAIL_SERVER: '127.0.0.1', MAIL_PORT: String(port) },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
   );
@@ -40,30 +50,123 @@ function startDrainer(...args: string[]): ChildProcess {
   return drainer;
 }
 
-const statuses = () => getDb().select({ status: outbox.status }).from(outbox).all().map((row) => row.status);
+const exited = (drainer: ChildProcess) =>
+  drainer.exitCode !== null || drainer.signalCode !== null ? Promise.resolve() : new Promise((resolve) => drainer.once('exit', resolve));
+const rows = (): OutboxRow[] => getDb().select().from(outbox).all();
+const statuses = () => rows().map((row) => row.status);
+const allSent = () => statuses().every((status) => status === 'sent');
 const uniqueIds = () => new Set(received.map((message) => message.messageId));
+/** Message-IDs the relay received more than once. */
+function duplicated(): string[] {
+  const seen = new Map<string, number>();
+  for (const message of received) seen.set(message.messageId, (seen.get(message.messageId) ?? 0) + 1);
+  return [...seen].filter(([, count]) => count > 1).map(([id]) => id);
+}
+/** Every copy of a message is the same message: same Message-ID, same Date, same body. */
+function expectCopiesIdentical(): void {
+  for (const id of duplicated()) {
+    const copies = received.filter((message) => message.messageId === id);
+    expect(new Set(copies.map((copy) => `${copy.headers.date}|${copy.subject}|${copy.text}`)).size).toBe(1);
+  }
+}
 
 describe('drainer processes', () => {
   it('delivers every message after a drainer is killed with SIGKILL mid-batch', async () => {
+    const port = await startRelay(5);
     const ids = queueMessages(200, 'crash');
-    const first = startDrainer('--lease-ms', '2000', '--batch-size', '50');
+    const first = startDrainer(port, '--lease-ms', '2000');
     await expect.poll(() => received.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
     first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    await exited(first);
     expect(uniqueIds().size).toBeLessThan(200);
     expect(statuses()).toContain('sending');
 
-    startDrainer('--lease-ms', '2000', '--batch-size', '50');
-    await expect.poll(() => statuses().every((status) => status === 'sent'), { timeout: 30_000 }).toBe(true);
+    startDrainer(port, '--lease-ms', '2000');
+    await expect.poll(allSent, { timeout: 30_000 }).toBe(true);
     expect([...uniqueIds()].sort()).toEqual([...ids].sort());
+    expectCopiesIdentical();
   });
 
   it('sends every message exactly once with two drainers on one database', async () => {
+    const port = await startRelay(0);
     const ids = queueMessages(300, 'pair');
-    startDrainer('--batch-size', '20');
-    startDrainer('--batch-size', '20');
-    await expect.poll(() => statuses().every((status) => status === 'sent'), { timeout: 30_000 }).toBe(true);
+    startDrainer(port);
+    startDrainer(port);
+    await expect.poll(allSent, { timeout: 30_000 }).toBe(true);
     expect(received).toHaveLength(300);
     expect([...uniqueIds()].sort()).toEqual([...ids].sort());
+  });
+
+  it('sends every message exactly once with two drainers and a relay taking 1 s a message', async () => {
+    const port = await startRelay(1_000);
+    const ids = queueMessages(24, 'slow');
+    // A lease far shorter than a batch takes at this pace: only renewal keeps a claim ours.
+    startDrainer(port, '--lease-ms', '2000');
+    startDrainer(port, '--lease-ms', '2000');
+    await expect.poll(allSent, { timeout: 30_000 }).toBe(true);
+    expect(duplicated()).toEqual([]);
+    expect([...uniqueIds()].sort()).toEqual([...ids].sort());
+  });
+
+  it('on SIGTERM claims nothing more and finishes the messages it holds', async () => {
+    const port = await startRelay(400);
+    const ids = queueMessages(60, 'term');
+    const drainer = startDrainer(port, '--batch-size', '6', '--grace-ms', '10000');
+    await expect.poll(() => received.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
+    const held = new Set(rows().filter((row) => row.status !== 'pending').map((row) => row.messageId));
+    drainer.kill('SIGTERM');
+    await exited(drainer);
+
+    expect(drainer.exitCode).toBe(0);
+    const after = rows();
+    expect(after.filter((row) => row.status === 'sent').map((row) => row.messageId).sort()).toEqual([...held].sort());
+    expect(after.filter((row) => !held.has(row.messageId)).every((row) => row.status === 'pending' && row.attempts === 0)).toBe(true);
+
+    startDrainer(port);
+    await expect.poll(allSent, { timeout: 30_000 }).toBe(true);
+    expect(duplicated()).toEqual([]);
+    expect([...uniqueIds()].sort()).toEqual([...ids].sort());
+  });
+
+  it('on SIGTERM, past its grace period, puts back what it could not send: due, not failed, attempts unchanged', async () => {
+    const port = await startRelay(3_000);
+    const ids = queueMessages(20, 'grace');
+    const drainer = startDrainer(port, '--grace-ms', '300');
+    // Three messages are at the relay, waiting for its answer; the rest of the batch waits its turn.
+    await expect.poll(() => received.length, { timeout: 10_000 }).toBe(3);
+    drainer.kill('SIGTERM');
+    await exited(drainer);
+
+    expect(drainer.exitCode).toBe(0);
+    expect(rows().map((row) => [row.status, row.attempts])).toEqual(ids.map(() => ['pending', 0]));
+
+    // The relay recovers its pace, and another drainer sends everything.
+    await sink?.close();
+    await startRelay(0, undefined, port);
+    startDrainer(port);
+    await expect.poll(allSent, { timeout: 30_000 }).toBe(true);
+    expect([...uniqueIds()].sort()).toEqual([...ids].sort());
+    // At least once: what the relay had taken when the drainer stopped may come again, as the same message.
+    expect(duplicated().length).toBeLessThanOrEqual(3);
+    expectCopiesIdentical();
+  });
+
+  it('sends a message a second time, as the same message, when killed between the relay’s reply and its record', async () => {
+    const crashing: { drainer?: ChildProcess } = {};
+    // The relay has the message and is about to answer: the moment to crash.
+    const port = await startRelay(1_000, () => {
+      if (received.length === 1) crashing.drainer?.kill('SIGKILL');
+    });
+    const ids = queueMessages(1, 'twice');
+    const drainer = startDrainer(port, '--lease-ms', '1000');
+    crashing.drainer = drainer;
+    await expect.poll(() => received.length, { timeout: 10_000 }).toBe(1);
+    await exited(drainer);
+    expect(statuses()).toEqual(['sending']);
+
+    startDrainer(port, '--lease-ms', '1000');
+    await expect.poll(allSent, { timeout: 15_000 }).toBe(true);
+    expect(received.map((message) => message.messageId)).toEqual([ids[0], ids[0]]);
+    expectCopiesIdentical();
   });
 });

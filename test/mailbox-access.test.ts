@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '@/lib/config';
 import { hasBearerToken } from '@/lib/http/bearer';
-import { mailboxAccess } from '@/lib/mail/mailbox-access';
+import { mailboxAccess } from '@/lib/mail';
 
 const TOKEN = 'a-mailbox-token-of-at-least-32-characters';
 const secret = 'a-production-secret-of-at-least-32-characters';

@@ -2,9 +2,9 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { outbox } from '@/lib/db/schema';
-import { closeMailTransport, drainOutbox } from '@/lib/mail/drain';
-import { sendEmail } from '@/lib/mail';
+import { closeMailTransport, createSmtpTransport, drainOutbox, getMailTransport, sendEmail } from '@/lib/mail';
 import { startSmtpSink, type SunkMessage } from '@/scripts/smtp-sink.mjs';
+import { queueMessages } from './support/outbox-fixtures';
 
 const received: SunkMessage[] = [];
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -45,7 +45,7 @@ const rows = () => getDb().select().from(outbox).all();
 describe('outbox drain', () => {
   it('delivers queued mail to a real SMTP server, once each', async () => {
     for (const n of [1, 2, 3]) sendEmail({ to: `user${n}@example.com`, subject: `Hello ${n}`, text: `Body ${n}`, html: `<p>Body ${n}</p>` });
-    await drainOutbox();
+    await drainOutbox(getMailTransport());
     await expect.poll(() => rows().every((row) => row.status === 'sent')).toBe(true);
     expect(received.map((message) => message.subject).sort()).toEqual(['Hello 1', 'Hello 2', 'Hello 3']);
     const [first] = received;
@@ -55,7 +55,7 @@ describe('outbox drain', () => {
 
   it('does not send a message whose link has expired', async () => {
     sendEmail({ to: 'late@example.com', subject: 'Too late', text: 'x', expiresAt: new Date(Date.now() - 1000) });
-    await drainOutbox();
+    await drainOutbox(getMailTransport());
     await expect.poll(() => rows()[0]?.status).toBe('expired');
     expect(received).toHaveLength(0);
   });
@@ -66,7 +66,7 @@ describe('outbox drain', () => {
     await expect.poll(() => rows()[0]?.status).toBe('failed');
     expect(rows()[0]?.lastError).toContain('Try again later');
     getDb().update(outbox).set({ nextAttemptAt: new Date() }).run();
-    await drainOutbox();
+    await drainOutbox(getMailTransport());
     await expect.poll(() => rows()[0]?.status).toBe('sent');
     expect(received.map((message) => message.subject)).toEqual(['Retry me']);
   });
@@ -88,27 +88,32 @@ describe('outbox drain', () => {
       });
     });
     expect(downPort).toBeGreaterThan(0);
-    const { getConfig } = await import('@/lib/config');
-    const server = getConfig().mailServer;
-    if (!server) throw new Error('expected an SMTP server in the test config');
-    const port = server.port;
-    // Pointing the cached transport at a closed port is the real fault; no mock.
-    const { createSmtpTransport } = await import('@/lib/mail/transport');
-    const globalForMail = globalThis as unknown as { microblogTransport?: ReturnType<typeof createSmtpTransport> };
-    const working = globalForMail.microblogTransport;
-    globalForMail.microblogTransport = createSmtpTransport({ ...server, port: downPort });
+    // Queued without a drain of its own, then drained over a transport to a closed port: the real fault, no mock.
+    const [messageId] = queueMessages(1, 'patient');
+    const down = createSmtpTransport({ host: '127.0.0.1', port: downPort, useTls: false });
     try {
-      sendEmail({ to: 'patient@example.com', subject: 'Wait for me', text: 'x' });
-      await expect.poll(() => rows()[0]?.status).toBe('failed');
-      expect(rows()[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
+      expect(await drainOutbox(down)).toEqual({ sent: 0, retried: 1, dead: 0, expired: 0 });
     } finally {
-      globalForMail.microblogTransport?.close();
-      globalForMail.microblogTransport = working;
+      down.close();
     }
-    expect(port).toBe(sink.port);
+    expect(rows()[0]?.status).toBe('failed');
+    expect(rows()[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
+
     getDb().update(outbox).set({ nextAttemptAt: new Date() }).run();
-    await drainOutbox();
+    await drainOutbox(getMailTransport());
     await expect.poll(() => rows()[0]?.status).toBe('sent');
-    expect(received.map((message) => message.subject)).toEqual(['Wait for me']);
+    expect(received.map((message) => message.messageId)).toEqual([messageId]);
+  });
+
+  it('sends each message with the Message-ID and Date it was queued with, whatever the attempt', async () => {
+    refusals.set('patient0@example.com', { code: 421, message: 'Try again later', times: 1 });
+    const [messageId] = queueMessages(1, 'patient');
+    await drainOutbox(getMailTransport());
+    getDb().update(outbox).set({ nextAttemptAt: new Date() }).run();
+    await drainOutbox(getMailTransport());
+    const [row] = rows();
+    expect(row?.attempts).toBe(2);
+    expect(received.map((message) => message.messageId)).toEqual([messageId]);
+    expect(new Date(received[0]?.headers.date ?? '').getTime()).toBe(Math.floor((row?.createdAt.getTime() ?? 0) / 1000) * 1000);
   });
 });

@@ -4,7 +4,7 @@ import { requestPasswordReset } from '@/lib/auth/password-reset';
 import { getDb } from '@/lib/db/client';
 import { outbox } from '@/lib/db/schema';
 import { createUser } from '@/lib/db/users';
-import { closeMailTransport, drainOutbox } from '@/lib/mail/drain';
+import { closeMailTransport, drainOutbox, getMailTransport } from '@/lib/mail';
 import { startSmtpSink, type SunkMessage } from '@/scripts/smtp-sink.mjs';
 
 let port = 0;
@@ -42,7 +42,7 @@ describe('an SMTP outage', () => {
 
     sink = await startSmtpSink({ port, onMessage: (message) => received.push(message) });
     getDb().update(outbox).set({ nextAttemptAt: new Date() }).run();
-    await drainOutbox();
+    await drainOutbox(getMailTransport());
 
     await expect.poll(() => rows().every((row) => row.status === 'sent')).toBe(true);
     expect(received.map((message) => message.to[0]).sort()).toEqual([...emails].sort());

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/auth/authenticate';
 import { setPassword } from '@/lib/auth/password-change';
 import { registerUser } from '@/lib/auth/registration';
-import { maySignIn, noteSignedIn } from '@/lib/auth/throttling';
+import { forgetExpiredThrottles, mayRequestReset, maySignIn, maySignUp, noteSignedIn } from '@/lib/auth/throttling';
+import { getDb } from '@/lib/db/client';
+import { throttle } from '@/lib/db/schema';
 import { addressFromHeaders, PEER_ADDRESS_HEADER, VERCEL_CLIENT_HEADER } from '@/lib/http/client-address';
+import { runMaintenance } from '@/lib/maintenance';
 
 const MINUTE = 60_000;
 
@@ -43,6 +46,50 @@ describe('sign-in attempts', () => {
     const start = 1_400_000_000_000;
     for (let attempt = 0; attempt < 20; attempt++) expect(maySignIn(`spray${attempt}`, '203.0.113.50', null, start)).toBe(true);
     expect(maySignIn('spray-next', '203.0.113.50', null, start)).toBe(false);
+  });
+});
+
+const counters = () => getDb().select().from(throttle).all();
+
+describe('reset-request counters', () => {
+  it('mails an address at most 3 times in 15 minutes, whichever clients ask', () => {
+    const start = 1_500_000_000_000;
+    const asked = Array.from({ length: 5 }, (_, index) => mayRequestReset('Target@example.com', `198.51.100.${index}`, start + index));
+    expect(asked).toEqual([true, true, true, false, false]);
+    expect(mayRequestReset('target@example.com', '198.51.100.9', start + 15 * MINUTE)).toBe(true);
+  });
+
+  it('writes nothing for a request from a client that is already throttled', () => {
+    const start = 1_600_000_000_000;
+    for (let index = 0; index < 20; index += 1) expect(mayRequestReset(`someone${index}@example.com`, '198.51.100.77', start)).toBe(true);
+    const before = counters();
+    for (let index = 20; index < 120; index += 1) expect(mayRequestReset(`someone${index}@example.com`, '198.51.100.77', start + index)).toBe(false);
+    expect(counters()).toEqual(before);
+  });
+
+  it('forgets each counter once it has started afresh, a bounded batch at a time, and keeps the others', async () => {
+    getDb().delete(throttle).run();
+    const now = 1_700_000_000_000;
+    for (let index = 0; index < 25; index += 1) mayRequestReset(`old${index}@example.com`, `192.0.2.${index}`, now - 16 * MINUTE);
+    maySignIn('recent', '192.0.2.200', null, now - 14 * MINUTE);
+    // Sign-ups are counted per hour: 30 minutes of quiet is not enough to forget one.
+    maySignUp('192.0.2.201', now - 61 * MINUTE);
+    maySignUp('192.0.2.202', now - 30 * MINUTE);
+    expect(counters()).toHaveLength(54);
+
+    expect(await forgetExpiredThrottles({ now, batchSize: 10, maxBatches: 3 })).toBe(30);
+    expect(counters()).toHaveLength(24);
+    expect(await forgetExpiredThrottles({ now, batchSize: 10, maxBatches: 3 })).toBe(20);
+    expect(await forgetExpiredThrottles({ now, batchSize: 10 })).toBe(1);
+    expect(counters().map((row) => row.key).sort()).toEqual(['signin:ip:192.0.2.200', 'signin:user:recent', 'signup:ip:192.0.2.202']);
+  });
+
+  it('forgets them on each maintenance run, as the server’s timer and the cron route make', async () => {
+    getDb().delete(throttle).run();
+    mayRequestReset('stale@example.com', '192.0.2.250', Date.now() - 20 * MINUTE);
+    mayRequestReset('fresh@example.com', '192.0.2.251');
+    expect((await runMaintenance()).throttleCountersForgotten).toBe(2);
+    expect(counters()).toHaveLength(2);
   });
 });
 

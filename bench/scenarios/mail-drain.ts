@@ -1,8 +1,7 @@
 // Runs in its own process (see bench/run.ts) with its own database and SMTP sink, so
 // no web server's drainer competes for the outbox. Prints its rows as JSON.
 import { randomUUID } from 'node:crypto';
-import { createSmtpTransport } from '@/lib/mail/transport';
-import { drainOutbox, closeMailTransport } from '@/lib/mail/drain';
+import { closeMailTransport, createSmtpTransport, drainOutbox, getMailTransport } from '@/lib/mail';
 import { enqueueEmail } from '@/lib/db/outbox';
 import { getConfig } from '@/lib/config';
 import type { Row } from '../lib/report';
@@ -43,10 +42,10 @@ function enqueue(count: number): void {
 async function drainThroughOutbox(count: number): Promise<number> {
   // One message first, so the connection is open and the timing is of sending alone.
   enqueue(1);
-  await drainOutbox();
+  await drainOutbox(getMailTransport());
   enqueue(count);
   const start = performance.now();
-  const report = await drainOutbox({ batchSize: 200 });
+  const report = await drainOutbox(getMailTransport());
   const seconds = (performance.now() - start) / 1000;
   closeMailTransport();
   if (report.sent !== count) throw new Error(`expected ${count} sent, got ${JSON.stringify(report)}`);

@@ -2,7 +2,9 @@
 export type EmailBlock =
   | { kind: 'paragraph'; text: string }
   | { kind: 'link'; href: string; label: string }
-  | { kind: 'signature'; lines: string[] };
+  | { kind: 'signature'; lines: string[] }
+  /** Text whose line breaks and spacing matter, such as a stack trace. */
+  | { kind: 'preformatted'; text: string };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -17,6 +19,8 @@ function blockToText(block: EmailBlock): string {
       return block.href;
     case 'signature':
       return block.lines.join('\n');
+    case 'preformatted':
+      return block.text;
   }
 }
 
@@ -28,6 +32,8 @@ function blockToHtml(block: EmailBlock): string {
       return `<p><a href="${escapeHtml(block.href)}">${escapeHtml(block.label)}</a></p>`;
     case 'signature':
       return `<p>${block.lines.map(escapeHtml).join('<br>')}</p>`;
+    case 'preformatted':
+      return `<pre style="white-space: pre-wrap">${escapeHtml(block.text)}</pre>`;
   }
 }
 

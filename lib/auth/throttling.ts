@@ -1,5 +1,6 @@
 import 'server-only';
-import { claimAttempt, clearThrottle, countHit, forgiveAttempt, type AttemptPolicy } from '@/lib/db/throttle';
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { claimAttempt, clearThrottle, deleteIdleThrottles, forgiveAttempt, takeHit, type AttemptPolicy } from '@/lib/db/throttle';
 
 const MINUTE_MS = 60_000;
 const RESET_WINDOW_MS = 15 * MINUTE_MS;
@@ -11,13 +12,15 @@ const SIGN_IN_PER_ACCOUNT: AttemptPolicy = { free: 5, baseDelayMs: 30_000, maxDe
 const SIGN_IN_PER_IP: AttemptPolicy = { free: 20, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE_MS, forgetAfterMs: 15 * MINUTE_MS };
 
 /**
- * Whether a reset request may send mail. Both counters move on every request, whether
- * or not the address has an account, so the work done does not tell which it was.
+ * Whether a reset request may send mail. The counters move whether or not the address
+ * has an account, so the work done does not tell which it was. The client is counted
+ * first: one past its limit writes nothing more, and cannot use up an address's few mails.
  */
 export function mayRequestReset(email: string, ip: string, now = Date.now()): boolean {
-  const perAddress = countHit(`reset:email:${email.toLowerCase()}`, RESET_WINDOW_MS, now);
-  const perIp = countHit(`reset:ip:${ip}`, RESET_WINDOW_MS, now);
-  return perAddress <= RESET_MAILS_PER_ADDRESS && perIp <= RESET_REQUESTS_PER_IP;
+  return (
+    takeHit(`reset:ip:${ip}`, RESET_REQUESTS_PER_IP, RESET_WINDOW_MS, now) &&
+    takeHit(`reset:email:${email.toLowerCase()}`, RESET_MAILS_PER_ADDRESS, RESET_WINDOW_MS, now)
+  );
 }
 
 /**
@@ -49,12 +52,14 @@ export function forgetFailedSignIns(username: string): void {
 
 /**
  * Whether an email link (a confirmation, a change of address) may be mailed to `email`:
- * as many as reset mails, so neither form can flood a mailbox.
+ * as many as reset mails, so neither form can flood a mailbox. Counted as reset
+ * requests are: the client first, and a throttled request writes nothing.
  */
 export function mayMailEmailLink(email: string, ip: string, now = Date.now()): boolean {
-  const perAddress = countHit(`email-link:email:${email.toLowerCase()}`, RESET_WINDOW_MS, now);
-  const perIp = countHit(`email-link:ip:${ip}`, RESET_WINDOW_MS, now);
-  return perAddress <= RESET_MAILS_PER_ADDRESS && perIp <= RESET_REQUESTS_PER_IP;
+  return (
+    takeHit(`email-link:ip:${ip}`, RESET_REQUESTS_PER_IP, RESET_WINDOW_MS, now) &&
+    takeHit(`email-link:email:${email.toLowerCase()}`, RESET_MAILS_PER_ADDRESS, RESET_WINDOW_MS, now)
+  );
 }
 
 const SIGN_UP_WINDOW_MS = 60 * MINUTE_MS;
@@ -63,5 +68,36 @@ export const SIGN_UPS_PER_IP = 20;
 
 /** Whether a client address may sign up once more this hour. */
 export function maySignUp(ip: string, now = Date.now()): boolean {
-  return countHit(`signup:ip:${ip}`, SIGN_UP_WINDOW_MS, now) <= SIGN_UPS_PER_IP;
+  return takeHit(`signup:ip:${ip}`, SIGN_UPS_PER_IP, SIGN_UP_WINDOW_MS, now);
+}
+
+/**
+ * How long each family of counters can matter: past this much quiet time a counter has
+ * started afresh, and its row can go. The last entry catches any other family.
+ */
+const COUNTER_MEMORY: [keyPrefix: string, memoryMs: number][] = [
+  ['reset:', RESET_WINDOW_MS],
+  ['email-link:', RESET_WINDOW_MS],
+  ['signin:', Math.max(SIGN_IN_PER_ACCOUNT.forgetAfterMs, SIGN_IN_PER_IP.forgetAfterMs)],
+  ['', Math.max(RESET_WINDOW_MS, SIGN_UP_WINDOW_MS, SIGN_IN_PER_ACCOUNT.forgetAfterMs, SIGN_IN_PER_IP.forgetAfterMs)],
+];
+
+/**
+ * Deletes counters that no longer hold anything back, at most `maxBatches` batches with
+ * requests let in between, so one clean-up after a flood never holds the database for
+ * long. Returns how many went; what is left waits for the next run.
+ */
+export async function forgetExpiredThrottles({ now = Date.now(), batchSize = 1_000, maxBatches = 10 } = {}): Promise<number> {
+  let forgotten = 0;
+  let batches = 0;
+  for (const [keyPrefix, memoryMs] of COUNTER_MEMORY) {
+    while (batches < maxBatches) {
+      batches += 1;
+      const deleted = deleteIdleThrottles(keyPrefix, now - memoryMs, batchSize);
+      forgotten += deleted;
+      if (deleted < batchSize) break;
+      await yieldToRequests();
+    }
+  }
+  return forgotten;
 }

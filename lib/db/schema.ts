@@ -82,10 +82,14 @@ export const outbox = sqliteTable(
     text: text('text').notNull(),
     html: text('html'),
     status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
+    /** Lower goes first: mail a user waits for before mail to the admins (see lib/mail/send-email.ts). */
+    priority: integer('priority').notNull().default(0),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
     leaseUntil: integer('lease_until', { mode: 'timestamp_ms' }),
+    /** The process holding the lease: only it may record the outcome or give the row back. */
+    claimedBy: text('claimed_by'),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
@@ -97,9 +101,14 @@ export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
 
 /** Counters for rate limits, kept in the database so every process sees the same counts. */
-export const throttle = sqliteTable('throttle', {
-  key: text('key').primaryKey(),
-  hits: integer('hits').notNull(),
-  windowStartedAt: integer('window_started_at').notNull(),
-  lastHitAt: integer('last_hit_at').notNull(),
-});
+export const throttle = sqliteTable(
+  'throttle',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    windowStartedAt: integer('window_started_at').notNull(),
+    lastHitAt: integer('last_hit_at').notNull(),
+  },
+  // Expired counters are found by their last hit and deleted in batches.
+  (table) => [index('throttle_last_hit_at_idx').on(table.lastHitAt)],
+);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb } from './client';
 import { throttle } from './schema';
 
@@ -25,9 +25,14 @@ function hit(key: string, now: number, restart: SQL, allowWhen?: SQL): number | 
     .get()?.hits;
 }
 
-/** Counts one hit in a fixed window that starts at the key's first hit; returns the hits in that window. */
-export function countHit(key: string, windowMs: number, now: number): number {
-  return hit(key, now, sql`${throttle.windowStartedAt} <= ${now - windowMs}`) ?? 1;
+/**
+ * Takes one of `limit` hits in a fixed window that starts at the key's first hit: true,
+ * and the hit is counted; false, and nothing is written, so a client hammering past its
+ * limit costs no more rows or writes than one that stopped.
+ */
+export function takeHit(key: string, limit: number, windowMs: number, now: number): boolean {
+  const restart = sql`${throttle.windowStartedAt} <= ${now - windowMs}`;
+  return hit(key, now, restart, sql`${restart} or ${throttle.hits} < ${limit}`) !== undefined;
 }
 
 export type AttemptPolicy = {
@@ -63,4 +68,19 @@ export function forgiveAttempt(key: string): void {
 
 export function clearThrottle(key: string): void {
   getDb().delete(throttle).where(eq(throttle.key, key)).run();
+}
+
+/**
+ * Deletes up to `limit` counters whose key starts with `keyPrefix` and that were not hit
+ * since `idleSince`. The condition is checked again on each row deleted, so a counter hit
+ * meanwhile by a request survives.
+ */
+export function deleteIdleThrottles(keyPrefix: string, idleSince: number, limit: number): number {
+  const db = getDb();
+  const idle = and(lte(throttle.lastHitAt, idleSince), sql`substr(${throttle.key}, 1, ${keyPrefix.length}) = ${keyPrefix}`);
+  const batch = db.select({ key: throttle.key }).from(throttle).where(idle).limit(limit);
+  return db
+    .delete(throttle)
+    .where(and(idle, inArray(throttle.key, batch)))
+    .run().changes;
 }

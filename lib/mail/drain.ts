@@ -1,44 +1,71 @@
 import 'server-only';
-import type { Transporter } from 'nodemailer';
-import { getConfig } from '@/lib/config';
-import { claimDueEmails, markEmailDone, markEmailFailed, markEmailGivenUp } from '@/lib/db/outbox';
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { hostname } from 'node:os';
+import {
+  claimDueEmails,
+  markEmailDone,
+  markEmailFailed,
+  markEmailGivenUp,
+  releaseEmails,
+  renewEmailLeases,
+} from '@/lib/db/outbox';
 import type { OutboxRow } from '@/lib/db/schema';
-import { createSmtpTransport } from './transport';
+import { SMTP_CONNECTIONS, type MailTransport } from './transport';
 
 export type DrainOptions = {
+  /**
+   * Rows claimed at a time. Small, so that mail queued meanwhile with a higher priority
+   * waits behind a few messages at most, not behind a whole batch.
+   */
   batchSize?: number;
-  /** How long a claimed row stays ours; a drainer that dies holding it loses it after this. */
+  /**
+   * How long a claim lasts unless renewed. A live drainer renews its claims while it
+   * works, so this only decides how soon the rows of a drainer that died are due again.
+   */
   leaseMs?: number;
   maxAttempts?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /** Who holds the claims: this process, unless a test plays several drainers in one. */
+  drainer?: string;
+  /** Once aborted: claim nothing more, finish what is held. */
+  stop?: AbortSignal;
+  /** Once aborted: put back what is not yet on its way, and return without waiting for the rest. */
+  abandon?: AbortSignal;
 };
+
+type Settings = Required<Omit<DrainOptions, 'stop' | 'abandon'>> & Pick<DrainOptions, 'stop' | 'abandon'>;
 
 export type DrainReport = { sent: number; retried: number; dead: number; expired: number };
 
-const DEFAULTS: Required<DrainOptions> = {
-  batchSize: 100,
+export const emptyDrainReport = (): DrainReport => ({ sent: 0, retried: 0, dead: 0, expired: 0 });
+
+export function addDrainReport(total: DrainReport, report: DrainReport): DrainReport {
+  for (const key of Object.keys(total) as (keyof DrainReport)[]) total[key] += report[key];
+  return total;
+}
+
+// Named once per process, on globalThis: every bundled copy of this module is the same drainer.
+const globalForDrainer = globalThis as unknown as { microblogDrainerName?: string };
+
+/** This process's name on the rows it claims: host and pid for people, a random part so a reused pid is not mistaken for it. */
+export function processDrainer(): string {
+  globalForDrainer.microblogDrainerName ??= `${hostname()}#${process.pid}#${randomUUID().slice(0, 8)}`;
+  return globalForDrainer.microblogDrainerName;
+}
+
+// Two messages per pooled connection: while one is on the wire the next waits in the pool,
+// so a connection never idles while we record an outcome in the database.
+const LANES = 2 * SMTP_CONNECTIONS;
+
+const DEFAULTS: Omit<Settings, 'drainer'> = {
+  batchSize: 12,
   leaseMs: 60_000,
   maxAttempts: 8,
   retryBaseMs: 30_000,
   retryMaxMs: 60 * 60_000,
 };
-
-// One pooled connection per process, reused by every drain.
-const globalForMail = globalThis as unknown as { microblogTransport?: Transporter };
-
-function getTransport(): Transporter | null {
-  const server = getConfig().mailServer;
-  if (!server) return null;
-  globalForMail.microblogTransport ??= createSmtpTransport(server);
-  return globalForMail.microblogTransport;
-}
-
-/** Closes the pooled connection, so a stopping process leaves no socket behind. */
-export function closeMailTransport(): void {
-  globalForMail.microblogTransport?.close();
-  globalForMail.microblogTransport = undefined;
-}
 
 /** Exponential backoff with jitter, so messages that failed together do not retry together. */
 export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, random = Math.random): number {
@@ -59,98 +86,108 @@ function isPermanent(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'responseCode' in error && Number(error.responseCode) >= 500;
 }
 
-async function deliver(row: OutboxRow, transport: Transporter | null, options: Required<DrainOptions>, report: DrainReport) {
-  const now = new Date();
-  if (row.expiresAt && row.expiresAt <= now) {
-    markEmailGivenUp(row.id, 'expired', 'Its content expired before it could be sent.');
+/**
+ * The same message on every attempt: the Message-ID and the Date are the row's, so if a
+ * crash makes us send it twice, mail clients see one message and fold the copies.
+ */
+function mailOf(row: OutboxRow) {
+  return {
+    messageId: row.messageId,
+    date: row.createdAt,
+    from: row.sender,
+    to: row.to,
+    cc: row.cc,
+    bcc: row.bcc,
+    subject: row.subject,
+    text: row.text,
+    html: row.html ?? undefined,
+  };
+}
+
+async function deliver(row: OutboxRow, transport: MailTransport | null, settings: Settings, report: DrainReport): Promise<void> {
+  const { drainer } = settings;
+  if (row.expiresAt && row.expiresAt <= new Date()) {
+    markEmailGivenUp(row.id, drainer, 'expired', 'Its content expired before it could be sent.');
     report.expired += 1;
     return;
   }
   if (!transport) {
-    markEmailDone(row.id, 'captured', now);
+    markEmailDone(row.id, drainer, 'captured', new Date());
     report.sent += 1;
     return;
   }
   try {
-    await transport.sendMail({
-      messageId: row.messageId,
-      from: row.sender,
-      to: row.to,
-      cc: row.cc,
-      bcc: row.bcc,
-      subject: row.subject,
-      text: row.text,
-      html: row.html ?? undefined,
-    });
-    markEmailDone(row.id, 'sent', new Date());
-    report.sent += 1;
+    await transport.sendMail(mailOf(row));
   } catch (error) {
-    if (isPermanent(error) || row.attempts >= options.maxAttempts) {
-      markEmailGivenUp(row.id, 'dead', describe(error));
+    if (settings.abandon?.aborted) {
+      // Cut off by a stop, not refused: due again, and this try does not count.
+      releaseEmails(drainer, new Date(), [row.id]);
+    } else if (isPermanent(error) || row.attempts >= settings.maxAttempts) {
+      markEmailGivenUp(row.id, drainer, 'dead', describe(error));
       report.dead += 1;
     } else {
-      const delay = retryDelayMs(row.attempts, options.retryBaseMs, options.retryMaxMs);
-      markEmailFailed(row.id, describe(error), new Date(Date.now() + delay));
+      const delay = retryDelayMs(row.attempts, settings.retryBaseMs, settings.retryMaxMs);
+      markEmailFailed(row.id, drainer, describe(error), new Date(Date.now() + delay));
       report.retried += 1;
     }
+    return;
   }
+  // Straight after the relay's reply: a crash between the two is the one way a message goes twice.
+  markEmailDone(row.id, drainer, 'sent', new Date());
+  report.sent += 1;
 }
 
-/** Sends every due message, batch by batch, until none is due. */
-export async function drainOutbox(overrides: DrainOptions = {}): Promise<DrainReport> {
-  const options = { ...DEFAULTS, ...overrides };
-  const transport = getTransport();
-  const report: DrainReport = { sent: 0, retried: 0, dead: 0, expired: 0 };
-  while (!stopping) {
-    const rows = claimDueEmails(new Date(), options.batchSize, options.leaseMs);
-    if (rows.length === 0) return report;
-    // The pool queues these onto its one connection; awaiting them together keeps it busy.
-    await Promise.all(rows.map((row) => deliver(row, transport, options, report)));
-  }
-  return report;
-}
-
-let running: Promise<DrainReport> | null = null;
-let requestedAgain = false;
-let stopping = false;
-
-/** Starts a drain unless one is running, in which case that one goes round once more. */
-export function requestDrain(): Promise<DrainReport> {
-  if (stopping) return Promise.resolve({ sent: 0, retried: 0, dead: 0, expired: 0 });
-  if (running) {
-    requestedAgain = true;
-    return running;
-  }
-  running = (async () => {
-    const total: DrainReport = { sent: 0, retried: 0, dead: 0, expired: 0 };
-    do {
-      requestedAgain = false;
-      const report = await drainOutbox();
-      for (const key of Object.keys(total) as (keyof DrainReport)[]) total[key] += report[key];
-    } while (requestedAgain && !stopping);
-    return total;
-  })().finally(() => {
-    running = null;
-  });
-  return running;
+/** Resolves when `signal` aborts; `dispose` stops listening, so a long-lived signal does not collect listeners. */
+function whenAborted(signal: AbortSignal | undefined): { aborted: Promise<unknown>; dispose: () => void } {
+  if (!signal) return { aborted: new Promise(() => undefined), dispose: () => undefined };
+  const listening = new AbortController();
+  return { aborted: once(signal, 'abort', { signal: listening.signal }).catch(() => undefined), dispose: () => listening.abort() };
 }
 
 /**
- * Stops claiming mail and waits for the batch in hand to finish, so a stopping
- * server leaves no row half-sent; anything still due is for the next process.
+ * Sends every due message over `transport` (null: capture it as sent, for /dev/mail),
+ * a few claimed at a time, until none is due.
  */
-export async function stopDraining(): Promise<void> {
-  stopping = true;
-  await running?.catch(() => undefined);
-  closeMailTransport();
-}
+export async function drainOutbox(transport: MailTransport | null, options: DrainOptions = {}): Promise<DrainReport> {
+  const settings: Settings = { ...DEFAULTS, drainer: processDrainer(), ...options };
+  const { drainer, leaseMs, stop, abandon } = settings;
+  const report = emptyDrainReport();
+  const queue: OutboxRow[] = [];
+  let nothingDue = false;
 
-/** Drains on a timer too, so mail queued before a crash or during an outage still goes out. */
-export function startDrainTimer(intervalMs: number): () => void {
-  const timer = setInterval(() => {
-    requestDrain().catch((error: unknown) => console.error('Outbox drain failed:', error));
-  }, intervalMs);
-  // The timer alone must not keep a finished process alive.
-  timer.unref();
-  return () => clearInterval(timer);
+  const next = (): OutboxRow | undefined => {
+    if (queue.length === 0 && !nothingDue && !stop?.aborted) {
+      queue.push(...claimDueEmails(new Date(), settings.batchSize, leaseMs, drainer));
+      nothingDue = queue.length === 0;
+    }
+    return queue.shift();
+  };
+  const lane = async () => {
+    while (!abandon?.aborted) {
+      const row = next();
+      if (!row) return;
+      await deliver(row, transport, settings, report);
+    }
+  };
+
+  const renewal = setInterval(() => {
+    try {
+      renewEmailLeases(drainer, new Date(Date.now() + leaseMs));
+    } catch (error) {
+      console.error('Outbox lease renewal failed:', error);
+    }
+  }, leaseMs / 3);
+  renewal.unref();
+  const abandoned = whenAborted(abandon);
+  try {
+    const lanes = Array.from({ length: transport ? LANES : 1 }, lane);
+    await Promise.race([Promise.all(lanes), abandoned.aborted]);
+  } finally {
+    clearInterval(renewal);
+    abandoned.dispose();
+  }
+  if (abandon?.aborted && queue.length > 0) {
+    releaseEmails(drainer, new Date(), queue.splice(0).map((row) => row.id));
+  }
+  return report;
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { enqueueEmail } from '@/lib/db/outbox';
-import { requestDrain } from './drain';
+import { requestDrain } from './scheduler';
 
 export type EmailMessage = {
   to: string | string[];
@@ -14,7 +14,12 @@ export type EmailMessage = {
   html?: string;
   /** Past this moment the message is useless (its link has expired) and is dropped, not sent late. */
   expiresAt?: Date;
+  /** Who waits for it. A user's mail (a reset link, a notice) goes out before any mail to the admins. */
+  audience?: 'user' | 'admin';
 };
+
+// Lower is sent first; the outbox orders by this, then by the soonest expiry.
+const PRIORITY = { user: 0, admin: 1 } as const;
 
 const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : [value].flat());
 
@@ -43,6 +48,7 @@ export function sendEmail(message: EmailMessage): void {
     text: message.text,
     html: message.html,
     expiresAt: message.expiresAt,
+    priority: PRIORITY[message.audience ?? 'user'],
     nextAttemptAt: now,
     createdAt: now,
   });

@@ -1,8 +1,8 @@
-import { drainForCron } from '@/lib/mail/cron';
+import { runMaintenanceForCron } from '@/lib/maintenance';
 
 // On serverless hosts nothing runs between requests; a scheduler calls this instead of a timer.
 export async function GET(request: Request) {
-  const report = await drainForCron(request.headers.get('authorization'));
+  const report = await runMaintenanceForCron(request.headers.get('authorization'));
   if (!report) return Response.json({ error: 'Unauthorized' }, { status: 401 });
   return Response.json(report);
 }

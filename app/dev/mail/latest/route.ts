@@ -1,6 +1,6 @@
 import { findLatestEmailTo } from '@/lib/db/outbox';
-import { drainDueMailSoon } from '@/lib/mail/due-drain';
-import { mailboxAccess } from '@/lib/mail/mailbox-access';
+import { mailboxAccess } from '@/lib/mail';
+import { runMaintenanceSoon } from '@/lib/maintenance';
 
 // The answer holds live reset links: no cache may keep it.
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -14,7 +14,7 @@ export async function GET(request: Request) {
   if (access === 'hidden') return new Response('Not Found', { status: 404 });
   if (access === 'refused') return Response.json({ error: 'Unauthorized' }, { status: 401, headers: { 'www-authenticate': 'Bearer', ...NO_STORE } });
   // A reader polling for mail is also the request that gets due mail moving on a serverless host.
-  drainDueMailSoon();
+  runMaintenanceSoon();
   const to = new URL(request.url).searchParams.get('to');
   if (!to || to.length > 254) return Response.json({ error: 'Give ?to=ADDRESS' }, { status: 400, headers: NO_STORE });
   const email = findLatestEmailTo(to);

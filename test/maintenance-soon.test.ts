@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { outbox } from '@/lib/db/schema';
-import { DUE_CHECK_INTERVAL_MS, drainDueMailSoon } from '@/lib/mail/due-drain';
+import { MAINTENANCE_SOON_INTERVAL_MS, runMaintenanceSoon } from '@/lib/maintenance';
 import { queueMessages } from './support/outbox-fixtures';
 
 // The test environment has no MAIL_SERVER: a drained message is captured, as on a preview.
@@ -26,18 +26,18 @@ describe('draining due mail from any request', () => {
   it('drains mail that is due once the response is done, and looks at most once an interval per process', async () => {
     const start = 1e9;
     queueMessages(2, 'due');
-    drainDueMailSoon({ now: start, schedule });
+    runMaintenanceSoon({ now: start, schedule });
     expect(statuses()).toEqual(['pending', 'pending']);
     expect(scheduled).toHaveLength(1);
     await runScheduled();
     expect(statuses()).toEqual(['captured', 'captured']);
 
     queueMessages(1, 'later');
-    drainDueMailSoon({ now: start + 1, schedule });
-    drainDueMailSoon({ now: start + DUE_CHECK_INTERVAL_MS - 1, schedule });
+    runMaintenanceSoon({ now: start + 1, schedule });
+    runMaintenanceSoon({ now: start + MAINTENANCE_SOON_INTERVAL_MS - 1, schedule });
     expect(scheduled).toHaveLength(0);
 
-    drainDueMailSoon({ now: start + DUE_CHECK_INTERVAL_MS, schedule });
+    runMaintenanceSoon({ now: start + MAINTENANCE_SOON_INTERVAL_MS, schedule });
     expect(scheduled).toHaveLength(1);
     await runScheduled();
     expect(statuses()).toEqual(['captured', 'captured', 'captured']);

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/lib/db/client';
+import { claimDueEmails } from '@/lib/db/outbox';
+import { outbox } from '@/lib/db/schema';
+import { sendEmail, stopDraining } from '@/lib/mail';
+import { startSmtpSink, type SunkMessage } from '@/scripts/smtp-sink.mjs';
+import { queueMessages } from './support/outbox-fixtures';
+
+const RELAY_DELAY_MS = 100;
+const received: SunkMessage[] = [];
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+
+beforeAll(async () => {
+  // A slow relay, as in the incident: each message takes a while, so a queue builds up.
+  sink = await startSmtpSink({ port: 0, delayMs: RELAY_DELAY_MS, onMessage: (message) => received.push(message) });
+  process.env.MAIL_SERVER = '127.0.0.1';
+  process.env.MAIL_PORT = String(sink.port);
+});
+
+afterAll(async () => {
+  await stopDraining({ graceMs: 0 });
+  await sink.close();
+});
+
+const statusOf = (to: string) =>
+  getDb()
+    .select({ status: outbox.status, to: outbox.to })
+    .from(outbox)
+    .all()
+    .find((row) => row.to.includes(to))?.status;
+
+describe('outbox order', () => {
+  it('claims users’ mail before admins’ mail queued earlier, the soonest to expire first', () => {
+    const soon = new Date(Date.now() + 60_000);
+    const later = new Date(Date.now() + 120_000);
+    queueMessages(3, 'admin', { priority: 1 });
+    queueMessages(1, 'notice');
+    queueMessages(1, 'later', { expiresAt: later });
+    queueMessages(1, 'soon', { expiresAt: soon });
+    const claimed = claimDueEmails(new Date(), 6, 60_000, 'order-test');
+    expect(claimed.map((row) => row.to[0])).toEqual([
+      'soon0@example.com',
+      'later0@example.com',
+      'notice0@example.com',
+      'admin0@example.com',
+      'admin1@example.com',
+      'admin2@example.com',
+    ]);
+    getDb().delete(outbox).run();
+  });
+
+  it('delivers a reset mail within its life while a flood of admin mail drains over a slow relay', async () => {
+    // 300 admin mails take 10 s at 3 connections and 100 ms a message; the reset mail lives 3 s.
+    for (let index = 0; index < 300; index += 1) {
+      sendEmail({ to: `admin${index}@example.com`, subject: 'Microblog Failure', text: `failure ${index}`, audience: 'admin' });
+    }
+    await expect.poll(() => received.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(10);
+    const queuedAt = Date.now();
+    sendEmail({ to: 'victim@example.com', subject: '[Microblog] Reset Your Password', text: 'link', expiresAt: new Date(queuedAt + 3_000) });
+    await expect.poll(() => statusOf('victim@example.com'), { timeout: 6_000 }).not.toBe('pending');
+    await expect.poll(() => statusOf('victim@example.com'), { timeout: 6_000 }).not.toBe('sending');
+    expect(statusOf('victim@example.com')).toBe('sent');
+    expect(received.findIndex((message) => message.to.includes('victim@example.com'))).toBeLessThan(40);
+  });
+});
