@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, randomClientAddress, test, type Mailbox } from './fixtures';
-import { chooseNewPassword, fillSignIn, register, requestReset, signIn, signOut } from './pages/auth';
+import { chooseNewPassword, fillSignIn, register, requestReset, signIn, signOut, submitRegistration } from './pages/auth';
 import { formPoster } from './http/form-post';
 import { DEPLOYED, SENDER } from './server';
 
@@ -85,12 +85,7 @@ test('refuses look-alike usernames', async ({ page, user }) => {
     [fullWidth, 'Please use a different username.'],
     [`\u0430${user.username.slice(1)}`, 'Use the letters of one alphabet only.'],
   ] as const) {
-    await page.goto('/register');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Email').fill(`other_${user.email}`);
-    await page.getByLabel('Password', { exact: true }).fill(user.password);
-    await page.getByLabel('Repeat Password').fill(user.password);
-    await page.getByRole('button', { name: 'Register' }).click();
+    await submitRegistration(page, { ...user, username, email: `other_${user.email}` });
     await expect(page.getByText(message)).toBeVisible();
   }
 });

@@ -1,5 +1,5 @@
 import { expect, newClientContext, test } from './fixtures';
-import { fillSignIn, register, signIn } from './pages/auth';
+import { fillSignIn, register, signIn, submitRegistration } from './pages/auth';
 import { APP_URL } from './server';
 
 test('sends a visitor to sign in and back to the page they asked for', async ({ page, user }) => {
@@ -56,12 +56,7 @@ test('Remember Me keeps the session across browser restarts, otherwise it ends w
 
 test('refuses a taken username next to the field', async ({ page, user }) => {
   await register(page, user);
-  await page.goto('/register');
-  await page.getByLabel('Username').fill(user.username.toUpperCase());
-  await page.getByLabel('Email').fill(`other_${user.email}`);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByLabel('Repeat Password').fill(user.password);
-  await page.getByRole('button', { name: 'Register' }).click();
+  await submitRegistration(page, { ...user, username: user.username.toUpperCase(), email: `other_${user.email}` });
   await expect(page.getByText('Please use a different username.')).toBeVisible();
 });
 
@@ -100,12 +95,7 @@ for (const javaScriptEnabled of [true, false]) {
       [`my ${user.username.toUpperCase()} rules`, 'Your password must not contain your username.'],
     ];
     for (const [password, reason] of refused) {
-      await page.goto('/register');
-      await page.getByLabel('Username').fill(user.username);
-      await page.getByLabel('Email').fill(user.email);
-      await page.getByLabel('Password', { exact: true }).fill(password);
-      await page.getByLabel('Repeat Password').fill(password);
-      await page.getByRole('button', { name: 'Register' }).click();
+      await submitRegistration(page, { ...user, password });
       await expect(page.locator('#field-password-error')).toHaveText(reason);
       await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-describedby', /field-password-error/);
     }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, RESET_SUBJECT, test } from './fixtures';
-import { register, requestReset, signIn } from './pages/auth';
+import { register, requestReset, signIn, submitRegistration } from './pages/auth';
 import { post } from './pages/social';
 
 
@@ -17,12 +17,7 @@ test('a flash message shows on its page once, not on the next page nor on the wa
 });
 
 test('a server error beside a field goes once the field changes', async ({ page, user }) => {
-  await page.goto('/register');
-  await page.getByLabel('Username').fill(user.username);
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill('password123');
-  await page.getByLabel('Repeat Password').fill('password123');
-  await page.getByRole('button', { name: 'Register' }).click();
+  await submitRegistration(page, { ...user, password: 'password123' });
   await expect(page.getByText('This password is one of the most common ones. Please choose another.')).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill('a much stronger one');
   await expect(page.getByText('This password is one of the most common ones. Please choose another.')).toBeHidden();
@@ -75,11 +70,7 @@ for (const javaScriptEnabled of [true, false]) {
     test('shows the password rules before any error, and refuses a run of one character', async ({ page, user }) => {
       await page.goto('/register');
       await expect(page.getByText('not a run such as aaaaaaaa or 1234abcd')).toBeVisible();
-      await page.getByLabel('Username').fill(user.username);
-      await page.getByLabel('Email').fill(user.email);
-      await page.getByLabel('Password', { exact: true }).fill('aaaaaaaa');
-      await page.getByLabel('Repeat Password').fill('aaaaaaaa');
-      await page.getByRole('button', { name: 'Register' }).click();
+      await submitRegistration(page, { ...user, password: 'aaaaaaaa' });
       await expect(page.getByText('Avoid repeated or sequential characters such as aaaaaaaa or 1234abcd.')).toBeVisible();
     });
   });

@@ -1,9 +1,9 @@
 'use client';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
+import { NewPasswordFields } from '@/components/new-password-fields';
 import { useActionForm } from '@/components/use-action-form';
 import { changePasswordSchema } from '@/lib/validation/account';
-import { PASSWORD_RULES } from '@/lib/validation/fields';
 import { changeOwnPassword } from './actions';
 
 export function ChangePasswordForm({ labelledBy }: { labelledBy: string }) {
@@ -12,8 +12,7 @@ export function ChangePasswordForm({ labelledBy }: { labelledBy: string }) {
     <form {...formProps} className="form" aria-labelledby={labelledBy}>
       <FormMessage message={state.message} />
       <Field label="Current Password" type="password" autoComplete="current-password" required {...field('current_password')} />
-      <Field label="New Password" type="password" autoComplete="new-password" required hint={PASSWORD_RULES} {...field('password')} />
-      <Field label="Repeat Password" type="password" autoComplete="new-password" required {...field('password2')} />
+      <NewPasswordFields label="New Password" password={field('password')} repeat={field('password2')} />
       <button type="submit" disabled={pending}>
         Change Password
       </button>

@@ -1,9 +1,9 @@
 'use client';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
+import { NewPasswordFields } from '@/components/new-password-fields';
 import { useActionForm } from '@/components/use-action-form';
 import { registerSchema } from '@/lib/validation/auth';
-import { PASSWORD_RULES } from '@/lib/validation/fields';
 import { register } from './actions';
 
 export function RegisterForm() {
@@ -13,8 +13,7 @@ export function RegisterForm() {
       <FormMessage message={state.message} />
       <Field label="Username" autoComplete="username" required {...field('username')} />
       <Field label="Email" type="email" autoComplete="email" required {...field('email')} />
-      <Field label="Password" type="password" autoComplete="new-password" required hint={PASSWORD_RULES} {...field('password')} />
-      <Field label="Repeat Password" type="password" autoComplete="new-password" required {...field('password2')} />
+      <NewPasswordFields label="Password" password={field('password')} repeat={field('password2')} />
       <button type="submit" disabled={pending}>
         Register
       </button>
