@@ -38,6 +38,7 @@ const envSchema = z.object({
   DEV_MAILBOX: booleanFlag.optional(),
   MAILBOX_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
   GRAVATAR_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('off')]).default('https://www.gravatar.com/avatar'),
   // Set by Vercel on its own deployments (System Environment Variables).
   VERCEL: booleanFlag.default(false),
@@ -81,6 +82,8 @@ export type Config = {
   cronSecret: string | null;
   /** Where the avatar route asks for a user's picture; null: letter avatars only. */
   gravatarUrl: string | null;
+  /** Requests one server process works on at once; more are refused with 503 at once rather than left to wait. */
+  maxRequestsInFlight: number;
   /** Where the client's address is read from: Vercel's edge header, the one proxy's X-Forwarded-For entry, or the TCP peer. */
   clientAddressSource: ClientAddressSource;
 };
@@ -207,6 +210,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     sender: admins[0],
     ...resolveMailbox(env, production, vercelEnv),
     cronSecret: env.CRON_SECRET ?? null,
+    maxRequestsInFlight: env.MAX_REQUESTS_IN_FLIGHT,
     gravatarUrl: env.GRAVATAR_URL === 'off' ? null : env.GRAVATAR_URL.replace(/\/+$/, ''),
     clientAddressSource: resolveClientAddressSource(env, vercelEnv),
   };

@@ -16,7 +16,7 @@ export function startServer(): void {
     console.error(`Microblog cannot start: invalid configuration\n${error.message}`);
     process.exit(1);
   }
-  guardFrontDoor();
+  guardFrontDoor(getConfig().maxRequestsInFlight);
   getDb();
   // A Vercel function is frozen between requests, so a timer would fire at random or never:
   // after(), later requests and the cron route do its chores there instead.

@@ -40,9 +40,15 @@ describe('requests no route can serve', () => {
 });
 
 describe('the front door', () => {
+  // One door per process, as in the server: the first call sets the limit for all.
+  const MAX_IN_FLIGHT = 3;
+  const held: (() => void)[] = [];
   async function serve() {
-    guardFrontDoor();
-    const server = createServer((request, response) => response.end(String(request.headers[PEER_ADDRESS_HEADER])));
+    guardFrontDoor(MAX_IN_FLIGHT);
+    const server = createServer((request, response) => {
+      if (request.url === '/slow') held.push(() => response.end('slow'));
+      else response.end(String(request.headers[PEER_ADDRESS_HEADER]));
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return { server, port: (server.address() as { port: number }).port };
   }
@@ -68,4 +74,20 @@ describe('the front door', () => {
     expect(answer.headers['x-content-type-options']).toBe('nosniff');
     server.close();
   });
+
+  it('answers 503 with Retry-After past its limit of requests in flight, and takes requests again once they finish', async () => {
+    const { server, port } = await serve();
+    const url = `http://127.0.0.1:${port}`;
+    const slow = Array.from({ length: MAX_IN_FLIGHT }, () => fetch(`${url}/slow`));
+    await expect.poll(() => held.length).toBe(MAX_IN_FLIGHT);
+    const refused = await fetch(`${url}/`);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+    for (const release of held) release();
+    await Promise.all(slow);
+    await expect.poll(async () => (await fetch(`${url}/`)).status).toBe(200);
+    server.close();
+  });
 });
+

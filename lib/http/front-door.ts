@@ -4,29 +4,40 @@ import { stampPeerAddress } from './client-address';
 import { ALLOWED_METHODS } from './refuse-odd-requests';
 import { COMMON_SECURITY_HEADERS } from './security-headers';
 
-// Per process, not per bundle: patching twice would wrap the emitter twice.
-const globalForDoor = globalThis as unknown as { microblogFrontDoor?: boolean };
+// Per process, not per bundle: patching twice would wrap the emitter twice, and two
+// counts of requests in flight would each let the full number through.
+const globalForDoor = globalThis as unknown as { microblogFrontDoor?: { inFlight: number } };
+
+function refuse(response: ServerResponse, status: number, body: string, headers: Record<string, string>): true {
+  response.writeHead(status, { ...COMMON_SECURITY_HEADERS, 'Content-Type': 'text/plain', ...headers });
+  response.end(body);
+  return true;
+}
 
 /**
- * What a long-running server does with each request before Next.js has it: stamps the
- * peer address, and refuses methods we never use. Next.js builds a WHATWG Request for
- * the proxy, which cannot carry TRACE or CONNECT and throws, answering 500 before any
- * check of ours runs. On Vercel, whose edge answers those itself, there is no such door.
+ * What a long-running server does with each request before Next.js has it:
+ * - stamps the peer address (see client-address.ts);
+ * - refuses methods we never use: Next.js builds a WHATWG Request for the proxy, which
+ *   cannot carry TRACE or CONNECT and throws, answering 500 before any check of ours runs;
+ * - past `maxInFlight` requests at once, answers 503 with Retry-After at once: under
+ *   overload a quick "try again" keeps every answer's wait bounded, where a queue would
+ *   make the last in line wait for all the others.
+ * On Vercel, whose edge does all three, there is no such door.
  */
-export function guardFrontDoor(): void {
+export function guardFrontDoor(maxInFlight: number): void {
   if (globalForDoor.microblogFrontDoor) return;
-  globalForDoor.microblogFrontDoor = true;
+  const door = (globalForDoor.microblogFrontDoor = { inFlight: 0 });
   const emit = Server.prototype.emit;
   Server.prototype.emit = function emitBehindTheDoor(this: Server, event: string | symbol, ...args: unknown[]): boolean {
-    if (event === 'request') {
-      const [request, response] = args as [IncomingMessage, ServerResponse];
-      stampPeerAddress(request);
-      if (!ALLOWED_METHODS.has(request.method ?? '')) {
-        response.writeHead(405, { ...COMMON_SECURITY_HEADERS, Allow: [...ALLOWED_METHODS].join(', '), 'Content-Type': 'text/plain' });
-        response.end('Method not allowed.');
-        return true;
-      }
-    }
+    if (event !== 'request') return Reflect.apply(emit, this, [event, ...args]) as boolean;
+    const [request, response] = args as [IncomingMessage, ServerResponse];
+    stampPeerAddress(request);
+    if (!ALLOWED_METHODS.has(request.method ?? '')) return refuse(response, 405, 'Method not allowed.', { Allow: [...ALLOWED_METHODS].join(', ') });
+    if (door.inFlight >= maxInFlight) return refuse(response, 503, 'Busy. Please try again in a moment.', { 'Retry-After': '1' });
+    door.inFlight += 1;
+    response.once('close', () => {
+      door.inFlight -= 1;
+    });
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
 }
