@@ -89,6 +89,7 @@ async function main(): Promise<void> {
 
   const { resetWhileMailIsSlow, forgotPasswordThroughput } = await import('./scenarios/forgot-password');
   const { tokenVerifyCost } = await import('./scenarios/token-verify');
+  const { signInPageUnderLoad } = await import('./scenarios/sign-in-page');
   const { pageWeight } = await import('./scenarios/page-weight');
   const { seedSocialGraph, timelineLatency } = await import('./scenarios/timeline');
   const { RESET_PASSWORD, signToken } = await import('@/lib/tokens');
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
   rows.push(...(await resetWhileMailIsSlow(target)));
   step('forgot-password throughput, 50 clients for 20 s');
   rows.push(...(await forgotPasswordThroughput(target)));
+  step('GET /login: 50 clients, then 200 (overload), 10 s each');
+  rows.push(...(await signInPageUnderLoad(target)));
   step('token verification cost');
   rows.push(...(await tokenVerifyCost()));
   step('page weight');

@@ -1,0 +1,28 @@
+import autocannon from 'autocannon';
+import type { Row } from '../lib/report';
+import { round } from '../lib/stats';
+
+type App = { url: string };
+
+async function load(app: App, connections: number, durationSeconds: number) {
+  return autocannon({ url: `${app.url}/login`, connections, duration: durationSeconds });
+}
+
+/** GET /login, the page every visitor starts on: throughput at 50 clients, and the same page under overload at 200. */
+export async function signInPageUnderLoad(app: App, durationSeconds = 10): Promise<Row[]> {
+  const normal = await load(app, 50, durationSeconds);
+  const overload = await load(app, 200, durationSeconds);
+  const refused = overload.statusCodeStats?.['503']?.count ?? 0;
+  const failures = overload.errors + overload.timeouts + overload['5xx'] - refused;
+  const normalScenario = 'GET /login, 50 clients';
+  const overloadScenario = 'GET /login, 200 clients (overload)';
+  return [
+    { scenario: normalScenario, metric: 'throughput', value: round(normal.requests.average, 0), unit: 'req/s' },
+    { scenario: normalScenario, metric: 'p50 latency', value: normal.latency.p50, unit: 'ms' },
+    { scenario: normalScenario, metric: 'p99 latency', value: normal.latency.p99, unit: 'ms' },
+    { scenario: overloadScenario, metric: 'throughput (answered 200)', value: round((overload['2xx'] ?? 0) / durationSeconds, 0), unit: 'req/s' },
+    { scenario: overloadScenario, metric: 'p99 latency, every answer', value: overload.latency.p99, unit: 'ms', target: '< 2000', met: overload.latency.p99 < 2000 },
+    { scenario: overloadScenario, metric: 'answered 503 Retry-After', value: refused, unit: 'count' },
+    { scenario: overloadScenario, metric: 'errors, timeouts, other 5xx', value: failures, unit: 'count', target: '0', met: failures === 0 },
+  ];
+}
