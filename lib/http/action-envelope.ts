@@ -11,7 +11,7 @@
  */
 
 /** A chunk's JSON text by its id, or undefined when the body has no such chunk. */
-export type ChunkSource = (id: number) => string | undefined;
+type ChunkSource = (id: number) => string | undefined;
 
 // Our envelopes are a few levels deep; React revives recursively, so depth is bounded here.
 const MAX_DEPTH = 32;

@@ -69,7 +69,7 @@ const DEFAULTS: Omit<Settings, 'drainer'> = {
 };
 
 /** Exponential backoff with jitter, so messages that failed together do not retry together. */
-export function retryDelayMs(attempts: number, baseMs: number, maxMs: number, random = Math.random): number {
+function retryDelayMs(attempts: number, baseMs: number, maxMs: number, random = Math.random): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

@@ -36,7 +36,7 @@ function connectWithoutDelay(options: SMTPPool.Options, callback: SocketCallback
   });
 }
 
-export function smtpOptions(server: MailServer, { noDelay = true } = {}): SMTPPool.Options {
+function smtpOptions(server: MailServer, { noDelay = true } = {}): SMTPPool.Options {
   return {
     getSocket: noDelay ? connectWithoutDelay : undefined,
     pool: true,
