@@ -129,21 +129,3 @@ export function isDecodableFormAction(fields: { get(name: string): unknown; keys
   }
   return true;
 }
-
-/**
- * Whether a call's last argument is a form's fields (`$K<id>`). Every action of ours is a
- * form's (`useActionState` passes the previous state, then the form; a plain form action,
- * the form alone), so a call without one is nobody's, and would reach an action that
- * reads a form which is not there.
- */
-export function endsWithFormFields(source: ChunkSource): boolean {
-  let args: unknown;
-  try {
-    args = JSON.parse(source(0) ?? '');
-  } catch {
-    return false;
-  }
-  const last: unknown = Array.isArray(args) ? args.at(-1) : undefined;
-  return typeof last === 'string' && /^\$K[0-9a-f]{1,8}$/.test(last);
-}
-

@@ -1,4 +1,4 @@
-import { endsWithFormFields, isDecodableFormAction, isDecodableReply } from './action-envelope';
+import { isDecodableFormAction, isDecodableReply } from './action-envelope';
 
 /**
  * Our forms post a few short fields; anything near this size is not one of them.
@@ -29,15 +29,13 @@ export async function malformedWriteStatus(request: Request): Promise<number | n
     } catch {
       return 400;
     }
-    const chunk = (id: number) => stringField(form, String(id));
-    const decodable = isActionCall ? isDecodableReply(chunk) && endsWithFormFields(chunk) : isDecodableFormAction(form);
+    const decodable = isActionCall ? isDecodableReply((id) => stringField(form, String(id))) : isDecodableFormAction(form);
     return decodable ? null : 400;
   }
   // Next.js reads any other body of an action call as the text of its argument list.
   if (isActionCall && type !== 'application/x-www-form-urlencoded') {
     const text = await request.clone().text();
-    const chunk = (id: number) => (id === 0 ? text : undefined);
-    return isDecodableReply(chunk) && endsWithFormFields(chunk) ? null : 400;
+    return isDecodableReply((id) => (id === 0 ? text : undefined)) ? null : 400;
   }
   return null;
 }
