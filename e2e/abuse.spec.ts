@@ -115,6 +115,10 @@ test('answers 400, not 500, to server-action calls React cannot decode, and mail
   // Without JavaScript: the form's own fields, with bound arguments React cannot decode.
   const noScript = await postForm(request, '/register', 'username', { '$ACTION_1:1': '["$nabc"]' });
   expect(noScript.status()).toBe(400);
+  // Decodable, but without the form the action reads: answered, not a crash.
+  for (const envelope of ['[]', '[null]', '[{},"not a form"]']) {
+    expect((await call(envelope)).status(), envelope).toBeLessThan(500);
+  }
 
   // The same action, called as the browser calls it (the form's fields, then the arguments that point at them), still works.
   const form = new FormData();

@@ -139,3 +139,10 @@ describe('repetitive and sequential passwords', () => {
     expect(registerSchema.safeParse({ ...good, password, password2: password }).success).toBe(true);
   });
 });
+
+describe('an action call that carries no form', () => {
+  it.each([[undefined], [null], ['text'], [{ email: 'a@example.com' }]])('is answered with a message, not a crash: %j', (notAForm) => {
+    const result = parseForm(forgotPasswordSchema, notAForm as unknown as FormData);
+    expect(result).toEqual({ ok: false, state: { message: 'This form could not be read. Please reload the page and try again.' } });
+  });
+});

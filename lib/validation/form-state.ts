@@ -25,6 +25,8 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
 /** Parses a form post with its schema; a file where text belongs is refused like any bad value. */
 export function parseForm<Schema extends z.ZodMiniType>(schema: Schema, formData: FormData): Parsed<z.output<Schema>> {
+  // A hand-made action call can decode to no form at all; it gets an answer, not a crash.
+  if (!(formData instanceof FormData)) return { ok: false, state: { message: 'This form could not be read. Please reload the page and try again.' } };
   const fields: Record<string, unknown> = {};
   for (const [key, value] of formData) fields[key] = value;
   const result = z.safeParse(schema, fields);
