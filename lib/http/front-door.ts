@@ -6,7 +6,7 @@ import { COMMON_SECURITY_HEADERS } from './security-headers';
 
 // Per process, not per bundle: patching twice would wrap the emitter twice, and two
 // counts of requests in flight would each let the full number through.
-const globalForDoor = globalThis as unknown as { microblogFrontDoor?: { inFlight: number } };
+const globalForDoor = globalThis as unknown as { microblogFrontDoor?: { inFlight: number; counted: WeakSet<ServerResponse> } };
 
 function refuse(response: ServerResponse, status: number, body: string, headers: Record<string, string>): true {
   response.writeHead(status, { ...COMMON_SECURITY_HEADERS, 'Content-Type': 'text/plain', ...headers });
@@ -26,18 +26,22 @@ function refuse(response: ServerResponse, status: number, body: string, headers:
  */
 export function guardFrontDoor(maxInFlight: number): void {
   if (globalForDoor.microblogFrontDoor) return;
-  const door = (globalForDoor.microblogFrontDoor = { inFlight: 0 });
+  const door = (globalForDoor.microblogFrontDoor = { inFlight: 0, counted: new WeakSet<ServerResponse>() });
   const emit = Server.prototype.emit;
   Server.prototype.emit = function emitBehindTheDoor(this: Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'request') return Reflect.apply(emit, this, [event, ...args]) as boolean;
     const [request, response] = args as [IncomingMessage, ServerResponse];
     stampPeerAddress(request);
     if (!ALLOWED_METHODS.has(request.method ?? '')) return refuse(response, 405, 'Method not allowed.', { Allow: [...ALLOWED_METHODS].join(', ') });
-    if (door.inFlight >= maxInFlight) return refuse(response, 503, 'Busy. Please try again in a moment.', { 'Retry-After': '1' });
-    door.inFlight += 1;
-    response.once('close', () => {
-      door.inFlight -= 1;
-    });
+    // A response is counted once, however many times a request event carries it.
+    if (!door.counted.has(response)) {
+      if (door.inFlight >= maxInFlight) return refuse(response, 503, 'Busy. Please try again in a moment.', { 'Retry-After': '1' });
+      door.counted.add(response);
+      door.inFlight += 1;
+      response.once('close', () => {
+        door.inFlight -= 1;
+      });
+    }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
 }
