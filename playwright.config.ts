@@ -3,8 +3,13 @@ import { defineConfig, devices } from '@playwright/test';
 import { APP_PORT, INBOX_PORT, INBOX_URL, SMTP_PORT } from './e2e/ports';
 import { APP_URL, CRON_SECRET, DATABASE_FILE, DEPLOYED, MAILBOX_TOKEN, PROTECTION_BYPASS_HEADERS, SENDER } from './e2e/server';
 
+// E2E_DATABASE_URL runs the local server on another database, e.g. a fresh Postgres one:
+// `node scripts/postgres-cluster.mjs --migrate -- npx playwright test e2e/password-reset.spec.ts`.
+// Specs that read the database file directly (e2e/database.ts) need the default SQLite file.
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? DATABASE_FILE;
+
 // A fresh database for every local run; workers load this file too and must not delete it under the server.
-if (!DEPLOYED && !process.env.TEST_WORKER_INDEX) {
+if (!DEPLOYED && !process.env.E2E_DATABASE_URL && !process.env.TEST_WORKER_INDEX) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${DATABASE_FILE}${suffix}`, { force: true });
 }
 
@@ -30,7 +35,7 @@ const localServers = [
       NEXT_TELEMETRY_DISABLED: '1',
       SECRET_KEY: 'e2e-secret-key-long-enough-for-production-use',
       APP_URL,
-      DATABASE_URL: DATABASE_FILE,
+      DATABASE_URL,
       MAIL_SERVER: '127.0.0.1',
       MAIL_PORT: String(SMTP_PORT),
       ADMINS: SENDER,

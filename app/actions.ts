@@ -10,7 +10,7 @@ export async function publishPost(_previous: FormState, formData: FormData): Pro
   const user = await requireUser('/');
   const parsed = parseForm(postSchema, formData);
   if (!parsed.ok) return parsed.state;
-  createPost(user.id, parsed.data.post);
+  await createPost(user.id, parsed.data.post);
   await setFlash('Your post is now live!');
   redirect('/');
 }

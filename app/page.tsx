@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Home' };
 
 export default async function HomePage({ searchParams }: PageProps<'/'>) {
   const user = await requireUser('/');
-  const page = findTimelinePage(user.id, pageNumber((await searchParams).page));
+  const page = await findTimelinePage(user.id, pageNumber((await searchParams).page));
   return (
     <section>
       <h1>Hi, {user.username}!</h1>

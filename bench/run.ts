@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPostgresCluster } from '@/scripts/postgres-cluster.mjs';
 import { freePort, startProcess, waitForPort, waitForUrl, type Started } from './lib/processes';
 import { printTable, writeResults, type Row } from './lib/report';
 
@@ -31,14 +32,17 @@ async function startSink(args: string[]): Promise<number> {
   return port;
 }
 
-/** Runs a scenario script in its own process, with its own database and an SMTP sink started with `sinkArgs`. */
-async function mailScenario(script: string, sinkArgs: string[]): Promise<Row[]> {
+/**
+ * Runs a scenario script in its own process, with an SMTP sink started with `sinkArgs` and
+ * its own database: a SQLite file unless `databaseUrl` names another.
+ */
+async function mailScenario(script: string, sinkArgs: string[], databaseUrl = join(workDir, `${script.replace(/\W+/g, '-')}.db`)): Promise<Row[]> {
   const port = await startSink(sinkArgs);
   const output = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', script], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
-      DATABASE_URL: join(workDir, `${script.replace(/\W+/g, '-')}.db`),
+      DATABASE_URL: databaseUrl,
       MAIL_SERVER: '127.0.0.1',
       MAIL_PORT: String(port),
       SECRET_KEY: secret,
@@ -51,23 +55,40 @@ async function mailScenario(script: string, sinkArgs: string[]): Promise<Row[]> 
 
 const step = (what: string) => console.log(`[bench] ${what}`);
 
+/** Names the database under a scenario measured on both. */
+const on = (database: 'SQLite' | 'Postgres', measured: Row[]): Row[] =>
+  measured.map((row) => ({ ...row, scenario: `${row.scenario} [${database}]` }));
+
+let stopCluster: (() => Promise<void>) | undefined;
+
+/** Starts `next start` on `databaseUrl`, sending its mail to the slow sink set in process.env. */
+async function startApp(databaseUrl: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const app = startProcess(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    NEXT_TELEMETRY_DISABLED: '1',
+    APP_URL: url,
+    DATABASE_URL: databaseUrl,
+  });
+  started.push(app);
+  await waitForUrl(`${url}/login`);
+  return { url, pid: app.process.pid ?? 0, stop: app.stop };
+}
+
 async function main(): Promise<void> {
   build();
   step('mail drain: 2,000 messages through the outbox and directly');
   rows.push(...(await mailScenario('bench/scenarios/mail-drain.ts', ['--count-only'])));
   step('reset mail behind a flood: 1,000 admin mails ahead, a relay taking 50 ms a message');
   rows.push(...(await mailScenario('bench/scenarios/mail-flood.ts', ['--delay-ms', '50', '--count-only'])));
-  step('starting the app with an SMTP sink that takes 2 s a message');
+  step('starting the app on SQLite with an SMTP sink that takes 2 s a message');
 
   const slowSinkPort = await startSink(['--delay-ms', '2000', '--count-only']);
-  const appPort = await freePort();
-  const url = `http://127.0.0.1:${appPort}`;
-  // The benchmark process shares the app's settings so it can seed its database and sign its tokens.
+  // The benchmark process shares the apps' settings so it can sign their tokens.
   Object.assign(process.env, {
     NODE_ENV: 'production',
     SECRET_KEY: secret,
-    APP_URL: url,
-    DATABASE_URL: join(workDir, 'app.db'),
+    APP_URL: 'http://127.0.0.1',
     MAIL_SERVER: '127.0.0.1',
     MAIL_PORT: String(slowSinkPort),
     DEV_MAILBOX: '0',
@@ -75,29 +96,28 @@ async function main(): Promise<void> {
     // rate limit does not turn the measured requests into throttled ones.
     TRUST_PROXY: '1',
   });
-  const app = startProcess(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(appPort), '--hostname', '127.0.0.1'], {
-    NEXT_TELEMETRY_DISABLED: '1',
-  });
-  started.push(app);
-  await waitForUrl(`${url}/login`);
-
-  const { seedUsers } = await import('./lib/seed');
-  // Enough accounts that no address is asked for more than the 3 mails a window allows.
-  const users = await seedUsers(40);
-  const knownEmails = users.map((user) => user.email);
-  const target = { url, pid: app.process.pid ?? 0, knownEmails };
 
   const { resetWhileMailIsSlow, forgotPasswordThroughput } = await import('./scenarios/forgot-password');
   const { tokenVerifyCost } = await import('./scenarios/token-verify');
   const { signInPageUnderLoad } = await import('./scenarios/sign-in-page');
   const { pageWeight } = await import('./scenarios/page-weight');
   const { seedSocialGraph, timelineLatency } = await import('./scenarios/timeline');
+  const { seedUsers } = await import('./lib/seed');
   const { RESET_PASSWORD, signToken } = await import('@/lib/tokens');
+
+  const sqlitePath = join(workDir, 'app.db');
+  const sqliteApp = await startApp(sqlitePath);
+  // The app has created and migrated the file; the benchmark seeds it through its own connection.
+  const { openSqlite } = await import('@/lib/db/sqlite');
+  const sqlite = openSqlite(sqlitePath);
+  // Enough accounts that no address is asked for more than the 3 mails a window allows.
+  const users = await seedUsers(sqlite, 40);
+  const target = { url: sqliteApp.url, pid: sqliteApp.pid, knownEmails: users.map((user) => user.email) };
 
   step('reset requests while SMTP is slow');
   rows.push(...(await resetWhileMailIsSlow(target)));
-  step('forgot-password throughput, 50 clients for 20 s');
-  rows.push(...(await forgotPasswordThroughput(target)));
+  step('forgot-password throughput on SQLite, 50 clients for 20 s');
+  rows.push(...on('SQLite', await forgotPasswordThroughput(target)));
   step('GET /login: 50 clients, then 200 (overload), 10 s each');
   rows.push(...(await signInPageUnderLoad(target)));
   step('token verification cost');
@@ -107,21 +127,50 @@ async function main(): Promise<void> {
   if (!firstUser) throw new Error('no user was seeded');
   const { token } = await signToken({ userId: firstUser.id, purpose: RESET_PASSWORD, boundTo: firstUser.passwordHash });
   rows.push(
-    ...(await pageWeight(url, {
+    ...(await pageWeight(sqliteApp.url, {
       '/login': '/login',
       '/register': '/register',
       '/forgot-password': '/forgot-password',
       '/reset/[token]': `/reset/${token}`,
     })),
   );
-  step('seeding 10k users, 100k posts, 200k follows; timing the timeline and explore');
-  rows.push(...(await timelineLatency(url, await seedSocialGraph())));
+  step('seeding 10k users, 100k posts, 200k follows into SQLite; timing the timeline and explore');
+  rows.push(...on('SQLite', await timelineLatency(sqliteApp.url, await seedSocialGraph(sqlite))));
+  await sqlite.close();
+  // Stopped now, so the Postgres run has the machine to itself.
+  await sqliteApp.stop();
+
+  step('starting a throwaway Postgres cluster and the app on it');
+  const cluster = await startPostgresCluster();
+  stopCluster = () => cluster.stop();
+  const { migratePostgres, openPostgres } = await import('@/lib/db/postgres');
+  step('mail drain on Postgres: 2,000 messages through the outbox');
+  const drainUrl = await cluster.createDatabase('drain');
+  await migratePostgres(drainUrl);
+  const drained = await mailScenario('bench/scenarios/mail-drain.ts', ['--count-only'], drainUrl);
+  rows.push(...on('Postgres', drained.filter((row) => row.metric.startsWith('outbox →'))));
+  const postgresUrl = await cluster.createDatabase('bench');
+  // As the build would, before the app starts: a server behind its migrations refuses to.
+  await migratePostgres(postgresUrl);
+  const postgresApp = await startApp(postgresUrl);
+  const postgres = openPostgres(postgresUrl);
+  try {
+    const postgresUsers = await seedUsers(postgres, 40);
+    step('forgot-password throughput on Postgres, 50 clients for 20 s');
+    const postgresTarget = { url: postgresApp.url, pid: postgresApp.pid, knownEmails: postgresUsers.map((user) => user.email) };
+    rows.push(...on('Postgres', await forgotPasswordThroughput(postgresTarget)));
+    step('seeding the same graph into Postgres; timing the timeline and explore');
+    rows.push(...on('Postgres', await timelineLatency(postgresApp.url, await seedSocialGraph(postgres))));
+  } finally {
+    await postgres.close();
+  }
 }
 
 try {
   await main();
 } finally {
   for (const process of started.reverse()) await process.stop();
+  await stopCluster?.();
   rmSync(workDir, { recursive: true, force: true });
 }
 printTable(rows);

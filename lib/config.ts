@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -28,6 +29,7 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(1).optional(),
   APP_URL: z.url({ protocol: /^https?$/ }).optional(),
   DATABASE_URL: z.string().min(1).default('./data/microblog.db'),
+  DATABASE_URL_UNPOOLED: z.string().min(1).optional(),
   MAIL_SERVER: z.string().min(1).optional(),
   MAIL_PORT: z.coerce.number().int().min(1).max(65535).default(25),
   MAIL_USE_TLS: booleanFlag.default(false),
@@ -60,13 +62,19 @@ export type MailServer = {
 /** Which header, if any, names the client: see lib/client-ip.ts. */
 export type ClientAddressSource = 'vercel' | 'proxy' | 'peer';
 
+/** A SQLite file by default; Postgres when DATABASE_URL is a postgres:// URL. */
+export type DatabaseSettings =
+  | { kind: 'sqlite'; path: string }
+  /** `migrationUrl` is a direct connection for `npm run db:migrate`; `url` may go through a pooler. */
+  | { kind: 'postgres'; url: string; migrationUrl: string };
+
 export type Config = {
   production: boolean;
   /** The Vercel environment this deployment serves; null off Vercel (and under `vercel dev`). */
   vercelEnv: 'production' | 'preview' | null;
   secretKey: string;
   appUrl: string;
-  databasePath: string;
+  database: DatabaseSettings;
   /** null: capture mail in the outbox for /dev/mail instead of sending it. */
   mailServer: MailServer | null;
   admins: string[];
@@ -189,11 +197,64 @@ function resolveClientAddressSource(env: Env, vercelEnv: Config['vercelEnv']): C
   return env.TRUST_PROXY ? 'proxy' : 'peer';
 }
 
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
+function postgresUrl(name: string, value: string): string {
+  if (!URL.canParse(value) || !new URL(value).hostname) throw new ConfigError(`${name}: not a valid postgres:// URL.`);
+  return value;
+}
+
+/**
+ * A file path or file: URL means SQLite; postgres:// or postgresql:// means Postgres.
+ * Neon's Vercel integration sets DATABASE_URL to its pooler and DATABASE_URL_UNPOOLED to
+ * the database itself; migrations take the direct one when there is one.
+ */
+function resolveDatabase(env: Pick<Env, 'DATABASE_URL' | 'DATABASE_URL_UNPOOLED'>): DatabaseSettings {
+  const url = env.DATABASE_URL;
+  if (POSTGRES_URL.test(url)) {
+    const unpooled = env.DATABASE_URL_UNPOOLED;
+    if (unpooled !== undefined && !POSTGRES_URL.test(unpooled)) throw new ConfigError('DATABASE_URL_UNPOOLED: must be a postgres:// URL.');
+    return {
+      kind: 'postgres',
+      url: postgresUrl('DATABASE_URL', url),
+      migrationUrl: unpooled === undefined ? url : postgresUrl('DATABASE_URL_UNPOOLED', unpooled),
+    };
+  }
+  if (url.startsWith('file://')) {
+    if (!URL.canParse(url)) throw new ConfigError('DATABASE_URL: not a valid file: URL.');
+    try {
+      return { kind: 'sqlite', path: fileURLToPath(url) };
+    } catch (error) {
+      throw new ConfigError(`DATABASE_URL: ${(error as Error).message}`);
+    }
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new ConfigError('DATABASE_URL: must be a SQLite file path, a file: URL or a postgres:// URL.');
+  }
+  return { kind: 'sqlite', path: resolve(url.replace(/^file:/, '')) };
+}
+
+/** An empty variable means "not set", as a shell `FOO=` line intends. */
+const withoutEmpty = (source: Record<string, string | undefined>) => Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+
+/**
+ * The database settings alone, for `npm run db:migrate`: it runs in a build, where the
+ * settings only the running app needs (mail, secrets) may be missing.
+ */
+export function parseDatabaseSettings(source: Record<string, string | undefined>): DatabaseSettings {
+  const parsed = envSchema.pick({ DATABASE_URL: true, DATABASE_URL_UNPOOLED: true }).safeParse(withoutEmpty(source));
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
+  return resolveDatabase(parsed.data);
+}
+
+/** The database settings of this process; see parseDatabaseSettings. */
+export function getDatabaseSettings(): DatabaseSettings {
+  return parseDatabaseSettings(process.env);
+}
+
 /** Parses an environment into settings; throws a ConfigError naming each bad variable. */
 export function parseConfig(source: Record<string, string | undefined>): Config {
-  // An empty variable means "not set", as a shell `FOO=` line intends.
-  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = envSchema.safeParse(withoutEmpty(source));
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
   const env = parsed.data;
   const production = env.NODE_ENV === 'production';
@@ -204,7 +265,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     vercelEnv,
     secretKey: resolveSecret(env, production, vercelEnv),
     appUrl: resolveAppUrl(env, production, vercelEnv),
-    databasePath: resolve(env.DATABASE_URL.replace(/^file:/, '')),
+    database: resolveDatabase(env),
     mailServer: resolveMailServer(env, production, vercelEnv),
     admins,
     sender: admins[0],

@@ -8,7 +8,7 @@ import { startMaintenanceTimer } from '@/lib/maintenance';
 const MAINTENANCE_INTERVAL_MS = 5_000;
 
 /** Runs once when a server process starts: bad settings stop it here, not at the first request. */
-export function startServer(): void {
+export async function startServer(): Promise<void> {
   try {
     getConfig();
   } catch (error) {
@@ -17,7 +17,12 @@ export function startServer(): void {
     process.exit(1);
   }
   guardFrontDoor(getConfig().maxRequestsInFlight);
-  getDb();
+  // SQLite migrates on open; Postgres is migrated by the build, and a server behind it must not serve.
+  const pending = await (await getDb()).pendingMigrations();
+  if (pending > 0) {
+    console.error(`Microblog cannot start: the database lacks ${pending} committed migration(s). Run \`npm run db:migrate\` against it first.`);
+    process.exit(1);
+  }
   // A Vercel function is frozen between requests, so a timer would fire at random or never:
   // after(), later requests and the cron route do its chores there instead.
   const stopTimer = getConfig().vercelEnv ? () => undefined : startMaintenanceTimer(MAINTENANCE_INTERVAL_MS);

@@ -3,6 +3,7 @@
 // prove two never send the same message.
 import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { closeDb } from '@/lib/db/client';
 import { requestDrain, stopDraining, type DrainOptions } from '@/lib/mail';
 
 const { values } = parseArgs({
@@ -27,7 +28,9 @@ let stopping = false;
 
 process.once('SIGTERM', () => {
   stopping = true;
-  void stopDraining({ graceMs }).then(() => process.exit(0));
+  void stopDraining({ graceMs })
+    .then(closeDb)
+    .then(() => process.exit(0));
 });
 
 do {
@@ -35,4 +38,8 @@ do {
   if (report.sent + report.retried + report.dead + report.expired > 0) console.log(JSON.stringify(report));
   if (!values.once) await sleep(Number(values['interval-ms']));
 } while (!values.once && !stopping);
-if (!stopping) await stopDraining({ graceMs: 0 });
+// Closing the pool lets the process end; on SIGTERM the handler above does it after its stop.
+if (!stopping) {
+  await stopDraining({ graceMs: 0 });
+  await closeDb();
+}

@@ -1,5 +1,6 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '@/lib/config';
+import { ConfigError, parseConfig, parseDatabaseSettings } from '@/lib/config';
 
 const production = {
   NODE_ENV: 'production',
@@ -157,5 +158,51 @@ describe('the mailbox', () => {
     const config = parseConfig({ ...vercelProduction, DEV_MAILBOX: '1', MAILBOX_TOKEN });
     expect(config.devMailbox).toBe(false);
     expect(config.mailboxApi).toBeNull();
+  });
+});
+
+describe('the database setting', () => {
+  // Neon's Vercel integration sets these two: the pooler's address and the database's own.
+  const pooled = 'postgresql://app:secret@ep-calm-sea-123456-pooler.eu-central-1.aws.neon.tech/neondb?sslmode=require&channel_binding=require';
+  const direct = 'postgresql://app:secret@ep-calm-sea-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require&channel_binding=require';
+
+  it('is a SQLite file under ./data when nothing is set', () => {
+    expect(parseConfig(production).database).toEqual({ kind: 'sqlite', path: resolve('data/microblog.db') });
+  });
+
+  it.each([
+    ['a relative path', 'tmp/app.db', resolve('tmp/app.db')],
+    ['an absolute path', '/var/lib/microblog/app.db', '/var/lib/microblog/app.db'],
+    ['a file: URL with a relative path', 'file:./tmp/app.db', resolve('tmp/app.db')],
+    ['a file:// URL', 'file:///var/lib/microblog/app.db', '/var/lib/microblog/app.db'],
+  ])('reads %s as a SQLite file', (_name, value, path) => {
+    expect(parseConfig({ ...production, DATABASE_URL: value }).database).toEqual({ kind: 'sqlite', path });
+  });
+
+  it.each(['postgres://app@db.example.com:5432/microblog', 'postgresql://app@db.example.com/microblog'])('reads %s as Postgres, migrated through the same URL', (url) => {
+    expect(parseConfig({ ...production, DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url, migrationUrl: url });
+  });
+
+  it("uses Neon's pooled URL for the app and the unpooled one for migrations", () => {
+    const settings = parseConfig({ ...production, DATABASE_URL: pooled, DATABASE_URL_UNPOOLED: direct }).database;
+    expect(settings).toEqual({ kind: 'postgres', url: pooled, migrationUrl: direct });
+  });
+
+  it('reads the database alone for migrations, in a build that lacks the rest of the settings', () => {
+    expect(parseDatabaseSettings({ NODE_ENV: 'production', DATABASE_URL: pooled, DATABASE_URL_UNPOOLED: direct })).toEqual({
+      kind: 'postgres',
+      url: pooled,
+      migrationUrl: direct,
+    });
+    expect(() => parseConfig({ NODE_ENV: 'production', DATABASE_URL: pooled })).toThrow(ConfigError);
+  });
+
+  it.each([
+    ['a URL of another database', { DATABASE_URL: 'mysql://app@db.example.com/microblog' }, 'DATABASE_URL'],
+    ['a postgres URL without a host', { DATABASE_URL: 'postgres://' }, 'DATABASE_URL'],
+    ['an unpooled URL that is not Postgres', { DATABASE_URL: 'postgres://db.example.com/app', DATABASE_URL_UNPOOLED: 'https://db.example.com' }, 'DATABASE_URL_UNPOOLED'],
+  ])('stops on %s, naming the variable', (_name, override, variable) => {
+    expect(() => parseConfig({ ...production, ...override })).toThrow(ConfigError);
+    expect(() => parseConfig({ ...production, ...override })).toThrow(variable);
   });
 });

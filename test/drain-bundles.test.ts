@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb } from '@/lib/db/client';
-import { outbox } from '@/lib/db/schema';
 import { startSmtpSink, type SunkMessage } from '@/scripts/smtp-sink.mjs';
-import { queueMessages } from './support/outbox-fixtures';
+import { outboxRows, queueMessages } from './support/outbox-fixtures';
 
 type MailModule = typeof import('@/lib/mail');
 
@@ -28,21 +26,21 @@ describe('one process, several bundled copies of lib/mail', () => {
     const instrumentation = await bundledCopy();
     const routeHandler = await bundledCopy();
     expect(routeHandler.requestDrain).not.toBe(instrumentation.requestDrain);
-    const ids = queueMessages(30, 'bundle');
+    const ids = await queueMessages(30, 'bundle');
 
     const [first, second] = await Promise.all([instrumentation.requestDrain(), routeHandler.requestDrain()]);
     expect(first.sent).toBe(30);
     expect(second).toEqual(first);
     expect(received.map((message) => message.messageId).sort()).toEqual([...ids].sort());
-    expect(new Set(getDb().select({ status: outbox.status }).from(outbox).all().map((row) => row.status))).toEqual(new Set(['sent']));
+    expect(new Set((await outboxRows()).map((row) => row.status))).toEqual(new Set(['sent']));
   });
 
   it('stops every copy’s drainer when one copy is told to stop', async () => {
     const instrumentation = await bundledCopy();
     const page = await bundledCopy();
     await instrumentation.stopDraining({ graceMs: 0 });
-    queueMessages(3, 'after-stop');
+    await queueMessages(3, 'after-stop');
     expect(await page.requestDrain()).toEqual({ sent: 0, retried: 0, dead: 0, expired: 0 });
-    expect(getDb().select({ status: outbox.status }).from(outbox).all().filter((row) => row.status === 'pending')).toHaveLength(3);
+    expect((await outboxRows()).filter((row) => row.status === 'pending')).toHaveLength(3);
   });
 });

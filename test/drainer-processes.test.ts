@@ -1,15 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db/client';
-import { outbox, type OutboxRow } from '@/lib/db/schema';
+import { getConfig } from '@/lib/config';
 import { startSmtpSink, type SunkMessage } from '@/scripts/smtp-sink.mjs';
-import { queueMessages } from './support/outbox-fixtures';
+import { emptyOutbox, outboxRows, queueMessages } from './support/outbox-fixtures';
 
 // Fault tests: real drainer processes (`npm run drain`), a real SMTP relay on loopback,
 // and real crashes, stops and slow replies. Messages are counted by Message-ID at the relay.
 const received: SunkMessage[] = [];
 let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
-const drainers: ChildProcess[] = [];
+type Drainer = ChildProcess & { sent: number };
+const drainers: Drainer[] = [];
 
 /** A relay that takes `delayMs` to answer each message: it has the message before it answers. */
 async function startRelay(delayMs: number, onMessage: (message: SunkMessage) => void = () => undefined, port = 0) {
@@ -24,8 +24,8 @@ async function startRelay(delayMs: number, onMessage: (message: SunkMessage) => 
   return sink.port;
 }
 
-beforeEach(() => {
-  getDb().delete(outbox).run();
+beforeEach(async () => {
+  await emptyOutbox();
   received.length = 0;
 });
 
@@ -35,7 +35,7 @@ afterEach(async () => {
   sink = undefined;
 });
 
-function startDrainer(port: number, ...args: string[]): ChildProcess {
+function startDrainer(port: number, ...args: string[]): Drainer {
   // tsx as a loader, not as a launcher: its launcher runs the script in a child, and
   // signals must reach the process that holds the rows.
   const drainer = spawn(
@@ -43,18 +43,24 @@ function startDrainer(port: number, ...args: string[]): ChildProcess {
     ['--import', 'tsx', '--conditions=react-server', 'scripts/drain-outbox.ts', '--interval-ms', '200', ...args],
     {
       env: { ...process.env, NODE_ENV: 'test', MAIL_SERVER: '127.0.0.1', MAIL_PORT: String(port) },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  drainers.push(drainer);
-  return drainer;
+  // Each pass that did something prints its report, e.g. {"sent":50,...}: what this process sent.
+  const counted = Object.assign(drainer, { sent: 0 });
+  drainer.stdout.setEncoding('utf8');
+  drainer.stdout.on('data', (chunk: string) => {
+    for (const line of chunk.split('\n')) if (line.startsWith('{')) counted.sent += (JSON.parse(line) as { sent: number }).sent;
+  });
+  drainers.push(counted);
+  return counted;
 }
 
 const exited = (drainer: ChildProcess) =>
   drainer.exitCode !== null || drainer.signalCode !== null ? Promise.resolve() : new Promise((resolve) => drainer.once('exit', resolve));
-const rows = (): OutboxRow[] => getDb().select().from(outbox).all();
-const statuses = () => rows().map((row) => row.status);
-const allSent = () => statuses().every((status) => status === 'sent');
+const rows = outboxRows;
+const statuses = async () => (await rows()).map((row) => row.status);
+const allSent = async () => (await statuses()).every((status) => status === 'sent');
 const uniqueIds = () => new Set(received.map((message) => message.messageId));
 /** Message-IDs the relay received more than once. */
 function duplicated(): string[] {
@@ -70,16 +76,16 @@ function expectCopiesIdentical(): void {
   }
 }
 
-describe('drainer processes', () => {
+describe(`drainer processes on ${getConfig().database.kind}`, () => {
   it('delivers every message after a drainer is killed with SIGKILL mid-batch', async () => {
     const port = await startRelay(5);
-    const ids = queueMessages(200, 'crash');
+    const ids = await queueMessages(200, 'crash');
     const first = startDrainer(port, '--lease-ms', '2000');
     await expect.poll(() => received.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
     first.kill('SIGKILL');
     await exited(first);
     expect(uniqueIds().size).toBeLessThan(200);
-    expect(statuses()).toContain('sending');
+    expect(await statuses()).toContain('sending');
 
     startDrainer(port, '--lease-ms', '2000');
     await expect.poll(allSent, { timeout: 30_000 }).toBe(true);
@@ -89,7 +95,7 @@ describe('drainer processes', () => {
 
   it('sends every message exactly once with two drainers on one database', async () => {
     const port = await startRelay(0);
-    const ids = queueMessages(300, 'pair');
+    const ids = await queueMessages(300, 'pair');
     startDrainer(port);
     startDrainer(port);
     await expect.poll(allSent, { timeout: 30_000 }).toBe(true);
@@ -97,9 +103,22 @@ describe('drainer processes', () => {
     expect([...uniqueIds()].sort()).toEqual([...ids].sort());
   });
 
+  it('sends each of 2,000 messages exactly once with four drainers on one outbox', async () => {
+    const port = await startRelay(0);
+    const ids = await queueMessages(2_000, 'four');
+    const four = Array.from({ length: 4 }, () => startDrainer(port, '--batch-size', '50'));
+    await expect.poll(allSent, { timeout: 60_000, interval: 250 }).toBe(true);
+    // Counted at the relay by Message-ID: a message sent twice arrives twice.
+    expect(received).toHaveLength(2_000);
+    expect([...uniqueIds()].sort()).toEqual([...ids].sort());
+    // And they really shared the work, rather than one finishing before the others began.
+    await expect.poll(() => four.reduce((total, drainer) => total + drainer.sent, 0)).toBe(2_000);
+    expect(four.filter((drainer) => drainer.sent > 0).length).toBeGreaterThan(1);
+  }, 90_000);
+
   it('sends every message exactly once with two drainers and a relay taking 1 s a message', async () => {
     const port = await startRelay(1_000);
-    const ids = queueMessages(24, 'slow');
+    const ids = await queueMessages(24, 'slow');
     // A lease far shorter than a batch takes at this pace: only renewal keeps a claim ours.
     startDrainer(port, '--lease-ms', '2000');
     startDrainer(port, '--lease-ms', '2000');
@@ -110,15 +129,15 @@ describe('drainer processes', () => {
 
   it('on SIGTERM claims nothing more and finishes the messages it holds', async () => {
     const port = await startRelay(400);
-    const ids = queueMessages(60, 'term');
+    const ids = await queueMessages(60, 'term');
     const drainer = startDrainer(port, '--batch-size', '6', '--grace-ms', '10000');
     await expect.poll(() => received.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
-    const held = new Set(rows().filter((row) => row.status !== 'pending').map((row) => row.messageId));
+    const held = new Set((await rows()).filter((row) => row.status !== 'pending').map((row) => row.messageId));
     drainer.kill('SIGTERM');
     await exited(drainer);
 
     expect(drainer.exitCode).toBe(0);
-    const after = rows();
+    const after = await rows();
     expect(after.filter((row) => row.status === 'sent').map((row) => row.messageId).sort()).toEqual([...held].sort());
     expect(after.filter((row) => !held.has(row.messageId)).every((row) => row.status === 'pending' && row.attempts === 0)).toBe(true);
 
@@ -130,7 +149,7 @@ describe('drainer processes', () => {
 
   it('on SIGTERM, past its grace period, puts back what it could not send: due, not failed, attempts unchanged', async () => {
     const port = await startRelay(3_000);
-    const ids = queueMessages(20, 'grace');
+    const ids = await queueMessages(20, 'grace');
     const drainer = startDrainer(port, '--grace-ms', '300');
     // Three messages are at the relay, waiting for its answer; the rest of the batch waits its turn.
     await expect.poll(() => received.length, { timeout: 10_000 }).toBe(3);
@@ -138,7 +157,7 @@ describe('drainer processes', () => {
     await exited(drainer);
 
     expect(drainer.exitCode).toBe(0);
-    expect(rows().map((row) => [row.status, row.attempts])).toEqual(ids.map(() => ['pending', 0]));
+    expect((await rows()).map((row) => [row.status, row.attempts])).toEqual(ids.map(() => ['pending', 0]));
 
     // The relay recovers its pace, and another drainer sends everything.
     await sink?.close();
@@ -157,12 +176,12 @@ describe('drainer processes', () => {
     const port = await startRelay(1_000, () => {
       if (received.length === 1) crashing.drainer?.kill('SIGKILL');
     });
-    const ids = queueMessages(1, 'twice');
+    const ids = await queueMessages(1, 'twice');
     const drainer = startDrainer(port, '--lease-ms', '1000');
     crashing.drainer = drainer;
     await expect.poll(() => received.length, { timeout: 10_000 }).toBe(1);
     await exited(drainer);
-    expect(statuses()).toEqual(['sending']);
+    expect(await statuses()).toEqual(['sending']);
 
     startDrainer(port, '--lease-ms', '1000');
     await expect.poll(allSent, { timeout: 15_000 }).toBe(true);

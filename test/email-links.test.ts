@@ -4,7 +4,6 @@ import { changePassword } from '@/lib/auth/password-change';
 import { checkResetLink } from '@/lib/auth/password-reset';
 import { registerUser } from '@/lib/auth/registration';
 import { getDb } from '@/lib/db/client';
-import { outbox } from '@/lib/db/schema';
 import { createUser, findUserByEmail, findUserById } from '@/lib/db/users';
 import { CHANGE_EMAIL, CONFIRM_EMAIL, RESET_PASSWORD, signToken } from '@/lib/tokens';
 
@@ -13,12 +12,10 @@ const unique = (name: string) => `${name}${++counter}`;
 let nextIp = 0;
 const anyIp = () => `198.51.100.${++nextIp}`;
 
-const mailTo = (address: string, subject: string) =>
-  getDb()
-    .select()
-    .from(outbox)
-    .all()
-    .filter((row) => row.to.includes(address) && row.subject === subject);
+async function mailTo(address: string, subject: string) {
+  const { db, outbox } = await getDb();
+  return (await db.select().from(outbox).orderBy(outbox.id)).filter((row) => row.to.includes(address) && row.subject === subject);
+}
 
 const tokenIn = (text: string | undefined) => text?.match(/\/confirm\/([\w.-]+)/)?.[1] ?? '';
 
@@ -33,15 +30,15 @@ describe('confirming the address at sign-up', () => {
   it('mails a confirmation link that confirms the address, and says the same when followed again', async () => {
     const user = await registered();
     expect(user.emailConfirmedAt).toBeNull();
-    const [mail] = mailTo(user.email, '[Microblog] Confirm Your Email');
+    const [mail] = await mailTo(user.email, '[Microblog] Confirm Your Email');
     expect(mail?.text).toContain('http://app.test/confirm/');
     expect(mail?.expiresAt?.getTime()).toBeGreaterThan(Date.now() + 47 * 3600_000);
     const token = tokenIn(mail?.text);
     expect(await followEmailLink(token)).toEqual({ ok: true });
-    const confirmedAt = findUserById(user.id)?.emailConfirmedAt;
+    const confirmedAt = (await findUserById(user.id))?.emailConfirmedAt;
     expect(confirmedAt).toBeInstanceOf(Date);
     expect(await followEmailLink(token)).toEqual({ ok: true });
-    expect(findUserById(user.id)?.emailConfirmedAt).toEqual(confirmedAt);
+    expect((await findUserById(user.id))?.emailConfirmedAt).toEqual(confirmedAt);
   });
 
   it('refuses a confirmation link after 48 hours', async () => {
@@ -51,21 +48,21 @@ describe('confirming the address at sign-up', () => {
       { now: Date.now() - 48 * 3600_000 - 1000 },
     );
     expect(await followEmailLink(token)).toEqual({ ok: false, reason: 'invalid' });
-    expect(findUserById(user.id)?.emailConfirmedAt).toBeNull();
+    expect((await findUserById(user.id))?.emailConfirmedAt).toBeNull();
   });
 
   it('never takes a reset token as a confirmation, nor a confirmation as a reset', async () => {
     const user = await registered();
     const reset = await signToken({ userId: user.id, purpose: RESET_PASSWORD, boundTo: user.passwordHash });
     expect(await followEmailLink(reset.token)).toEqual({ ok: false, reason: 'invalid' });
-    const confirmation = tokenIn(mailTo(user.email, '[Microblog] Confirm Your Email')[0]?.text);
+    const confirmation = tokenIn((await mailTo(user.email, '[Microblog] Confirm Your Email'))[0]?.text);
     expect((await checkResetLink(confirmation)).ok).toBe(false);
-    expect(findUserById(user.id)?.emailConfirmedAt).toBeNull();
+    expect((await findUserById(user.id))?.emailConfirmedAt).toBeNull();
   });
 
   it('refuses a tampered link', async () => {
     const user = await registered();
-    const token = tokenIn(mailTo(user.email, '[Microblog] Confirm Your Email')[0]?.text);
+    const token = tokenIn((await mailTo(user.email, '[Microblog] Confirm Your Email'))[0]?.text);
     expect(await followEmailLink(`${token.slice(0, -2)}xx`)).toEqual({ ok: false, reason: 'invalid' });
   });
 
@@ -82,8 +79,8 @@ describe('signing up with an address that has an account', () => {
     const owner = await registered();
     const result = await registerUser({ username: unique('intruder'), email: owner.email.toUpperCase(), password: 'another long password' }, anyIp());
     expect(result).toEqual({ ok: true, created: null });
-    expect(findUserByEmail(owner.email)?.id).toBe(owner.id);
-    const [notice] = mailTo(owner.email, '[Microblog] Someone tried to sign up with your address');
+    expect((await findUserByEmail(owner.email))?.id).toBe(owner.id);
+    const [notice] = await mailTo(owner.email, '[Microblog] Someone tried to sign up with your address');
     expect(notice?.text).toContain('http://app.test/forgot-password');
   });
 
@@ -101,22 +98,22 @@ describe('changing the address', () => {
     const user = await registered('the current password');
     const newEmail = `${unique('moved')}@example.com`;
     expect(await requestEmailChange(user, newEmail, 'the current password', anyIp())).toEqual({ ok: true });
-    expect(findUserById(user.id)?.email).toBe(user.email);
-    const [warning] = mailTo(user.email, '[Microblog] Your email address is changing');
+    expect((await findUserById(user.id))?.email).toBe(user.email);
+    const [warning] = await mailTo(user.email, '[Microblog] Your email address is changing');
     expect(warning?.text).toContain(newEmail);
     expect(warning?.text).not.toContain('/confirm/');
-    const token = tokenIn(mailTo(newEmail, '[Microblog] Confirm Your New Email')[0]?.text);
+    const token = tokenIn((await mailTo(newEmail, '[Microblog] Confirm Your New Email'))[0]?.text);
     expect(await followEmailLink(token)).toEqual({ ok: true });
-    expect(findUserById(user.id)).toMatchObject({ email: newEmail, emailConfirmedAt: expect.any(Date) });
+    expect(await findUserById(user.id)).toMatchObject({ email: newEmail, emailConfirmedAt: expect.any(Date) });
     expect(await followEmailLink(token)).toEqual({ ok: true });
   });
 
   it('retires the old address’s confirmation link once the address has changed', async () => {
     const user = await registered('the current password');
-    const oldConfirmation = tokenIn(mailTo(user.email, '[Microblog] Confirm Your Email')[0]?.text);
+    const oldConfirmation = tokenIn((await mailTo(user.email, '[Microblog] Confirm Your Email'))[0]?.text);
     const newEmail = `${unique('moved')}@example.com`;
     await requestEmailChange(user, newEmail, 'the current password', anyIp());
-    await followEmailLink(tokenIn(mailTo(newEmail, '[Microblog] Confirm Your New Email')[0]?.text));
+    await followEmailLink(tokenIn((await mailTo(newEmail, '[Microblog] Confirm Your New Email'))[0]?.text));
     expect(await followEmailLink(oldConfirmation)).toEqual({ ok: false, reason: 'invalid' });
   });
 
@@ -130,17 +127,17 @@ describe('changing the address', () => {
     const user = await registered('the current password');
     const wanted = `${unique('wanted')}@example.com`;
     await requestEmailChange(user, wanted, 'the current password', anyIp());
-    const token = tokenIn(mailTo(wanted, '[Microblog] Confirm Your New Email')[0]?.text);
-    createUser({ username: unique('quicker'), email: wanted, passwordHash: 'scrypt$unused' });
+    const token = tokenIn((await mailTo(wanted, '[Microblog] Confirm Your New Email'))[0]?.text);
+    await createUser({ username: unique('quicker'), email: wanted, passwordHash: 'scrypt$unused' });
     expect(await followEmailLink(token)).toEqual({ ok: false, reason: 'taken' });
-    expect(findUserById(user.id)?.email).toBe(user.email);
+    expect((await findUserById(user.id))?.email).toBe(user.email);
   });
 
   it('binds the link to the address it was asked from', async () => {
     const user = await registered();
     const { token } = await signToken({ userId: user.id, purpose: CHANGE_EMAIL, boundTo: 'someone-else@example.com', email: 'thief@example.com' });
     expect(await followEmailLink(token)).toEqual({ ok: false, reason: 'invalid' });
-    expect(findUserById(user.id)?.email).toBe(user.email);
+    expect((await findUserById(user.id))?.email).toBe(user.email);
   });
 });
 
@@ -151,8 +148,8 @@ describe('changing the password while signed in', () => {
     expect(await changePassword(user, 'the current password', 'password123', anyIp())).toEqual({ ok: false, reason: 'weak-password', problem: 'common' });
     const changed = await changePassword(user, 'the current password', 'a brand new password', anyIp());
     expect(changed.ok).toBe(true);
-    expect(findUserById(user.id)?.passwordHash).not.toBe(user.passwordHash);
-    expect(mailTo(user.email, '[Microblog] Your password was changed')).toHaveLength(1);
+    expect((await findUserById(user.id))?.passwordHash).not.toBe(user.passwordHash);
+    expect(await mailTo(user.email, '[Microblog] Your password was changed')).toHaveLength(1);
   });
 });
 

@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db/client';
-import { outbox } from '@/lib/db/schema';
 import { MAINTENANCE_SOON_INTERVAL_MS, runMaintenanceSoon } from '@/lib/maintenance';
-import { queueMessages } from './support/outbox-fixtures';
+import { emptyOutbox, outboxRows, queueMessages } from './support/outbox-fixtures';
 
 // The test environment has no MAIL_SERVER: a drained message is captured, as on a preview.
-const statuses = () => getDb().select({ status: outbox.status }).from(outbox).all().map((row) => row.status);
+const statuses = async () => (await outboxRows()).map((row) => row.status);
 
 let scheduled: (() => Promise<unknown>)[] = [];
 const schedule = (task: () => Promise<unknown>) => {
@@ -17,22 +15,22 @@ const runScheduled = async () => {
   await Promise.all(tasks.map((task) => task()));
 };
 
-beforeEach(() => {
-  getDb().delete(outbox).run();
+beforeEach(async () => {
+  await emptyOutbox();
   scheduled = [];
 });
 
 describe('draining due mail from any request', () => {
   it('drains mail that is due once the response is done, and looks at most once an interval per process', async () => {
     const start = 1e9;
-    queueMessages(2, 'due');
+    await queueMessages(2, 'due');
     runMaintenanceSoon({ now: start, schedule });
-    expect(statuses()).toEqual(['pending', 'pending']);
+    expect(await statuses()).toEqual(['pending', 'pending']);
     expect(scheduled).toHaveLength(1);
     await runScheduled();
-    expect(statuses()).toEqual(['captured', 'captured']);
+    expect(await statuses()).toEqual(['captured', 'captured']);
 
-    queueMessages(1, 'later');
+    await queueMessages(1, 'later');
     runMaintenanceSoon({ now: start + 1, schedule });
     runMaintenanceSoon({ now: start + MAINTENANCE_SOON_INTERVAL_MS - 1, schedule });
     expect(scheduled).toHaveLength(0);
@@ -40,6 +38,6 @@ describe('draining due mail from any request', () => {
     runMaintenanceSoon({ now: start + MAINTENANCE_SOON_INTERVAL_MS, schedule });
     expect(scheduled).toHaveLength(1);
     await runScheduled();
-    expect(statuses()).toEqual(['captured', 'captured', 'captured']);
+    expect(await statuses()).toEqual(['captured', 'captured', 'captured']);
   });
 });

@@ -1,11 +1,10 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestPasswordReset } from '@/lib/auth/password-reset';
-import { getDb } from '@/lib/db/client';
-import { outbox } from '@/lib/db/schema';
 import { createUser } from '@/lib/db/users';
 import { closeMailTransport, drainOutbox, getMailTransport } from '@/lib/mail';
 import { startSmtpSink, type SunkMessage } from '@/scripts/smtp-sink.mjs';
+import { makeOutboxDue, outboxRows } from './support/outbox-fixtures';
 
 let port = 0;
 let sink: Awaited<ReturnType<typeof startSmtpSink>> | undefined;
@@ -28,23 +27,23 @@ afterAll(async () => {
   await sink?.close();
 });
 
-const rows = () => getDb().select().from(outbox).all();
+const rows = outboxRows;
 
 describe('an SMTP outage', () => {
   it('loses no reset email: 20 asked while SMTP is down all arrive, once each, when it is back', async () => {
     const emails = Array.from({ length: 20 }, (_, index) => `outage${index}@example.com`);
     for (const [index, email] of emails.entries()) {
-      createUser({ username: `outage${index}`, email, passwordHash: `scrypt$N=2,r=1,p=1$c2FsdA$${index}` });
+      await createUser({ username: `outage${index}`, email, passwordHash: `scrypt$N=2,r=1,p=1$c2FsdA$${index}` });
       await requestPasswordReset(email, `192.0.2.${index}`);
     }
-    await expect.poll(() => rows().filter((row) => row.status === 'failed').length, { timeout: 15_000 }).toBe(20);
-    expect(rows()[0]?.lastError).toMatch(/ECONNREFUSED/);
+    await expect.poll(async () => (await rows()).filter((row) => row.status === 'failed').length, { timeout: 15_000 }).toBe(20);
+    expect((await rows())[0]?.lastError).toMatch(/ECONNREFUSED/);
 
     sink = await startSmtpSink({ port, onMessage: (message) => received.push(message) });
-    getDb().update(outbox).set({ nextAttemptAt: new Date() }).run();
+    await makeOutboxDue();
     await drainOutbox(getMailTransport());
 
-    await expect.poll(() => rows().every((row) => row.status === 'sent')).toBe(true);
+    await expect.poll(async () => (await rows()).every((row) => row.status === 'sent')).toBe(true);
     expect(received.map((message) => message.to[0]).sort()).toEqual([...emails].sort());
     expect(new Set(received.map((message) => message.messageId)).size).toBe(20);
   });

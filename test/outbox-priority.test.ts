@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db/client';
 import { claimDueEmails } from '@/lib/db/outbox';
-import { outbox } from '@/lib/db/schema';
 import { sendEmail, stopDraining } from '@/lib/mail';
 import { startSmtpSink, type SunkMessage } from '@/scripts/smtp-sink.mjs';
-import { queueMessages } from './support/outbox-fixtures';
+import { emptyOutbox, outboxRows, queueMessages } from './support/outbox-fixtures';
 
 const RELAY_DELAY_MS = 100;
 const received: SunkMessage[] = [];
@@ -22,22 +20,17 @@ afterAll(async () => {
   await sink.close();
 });
 
-const statusOf = (to: string) =>
-  getDb()
-    .select({ status: outbox.status, to: outbox.to })
-    .from(outbox)
-    .all()
-    .find((row) => row.to.includes(to))?.status;
+const statusOf = async (to: string) => (await outboxRows()).find((row) => row.to.includes(to))?.status;
 
 describe('outbox order', () => {
-  it('claims users’ mail before admins’ mail queued earlier, the soonest to expire first', () => {
+  it('claims users’ mail before admins’ mail queued earlier, the soonest to expire first', async () => {
     const soon = new Date(Date.now() + 60_000);
     const later = new Date(Date.now() + 120_000);
-    queueMessages(3, 'admin', { priority: 1 });
-    queueMessages(1, 'notice');
-    queueMessages(1, 'later', { expiresAt: later });
-    queueMessages(1, 'soon', { expiresAt: soon });
-    const claimed = claimDueEmails(new Date(), 6, 60_000, 'order-test');
+    await queueMessages(3, 'admin', { priority: 1 });
+    await queueMessages(1, 'notice');
+    await queueMessages(1, 'later', { expiresAt: later });
+    await queueMessages(1, 'soon', { expiresAt: soon });
+    const claimed = await claimDueEmails(new Date(), 6, 60_000, 'order-test');
     expect(claimed.map((row) => row.to[0])).toEqual([
       'soon0@example.com',
       'later0@example.com',
@@ -46,20 +39,20 @@ describe('outbox order', () => {
       'admin1@example.com',
       'admin2@example.com',
     ]);
-    getDb().delete(outbox).run();
+    await emptyOutbox();
   });
 
   it('delivers a reset mail within its life while a flood of admin mail drains over a slow relay', async () => {
     // 300 admin mails take 10 s at 3 connections and 100 ms a message; the reset mail lives 3 s.
     for (let index = 0; index < 300; index += 1) {
-      sendEmail({ to: `admin${index}@example.com`, subject: 'Microblog Failure', text: `failure ${index}`, audience: 'admin' });
+      await sendEmail({ to: `admin${index}@example.com`, subject: 'Microblog Failure', text: `failure ${index}`, audience: 'admin' });
     }
     await expect.poll(() => received.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(10);
     const queuedAt = Date.now();
-    sendEmail({ to: 'victim@example.com', subject: '[Microblog] Reset Your Password', text: 'link', expiresAt: new Date(queuedAt + 3_000) });
+    await sendEmail({ to: 'victim@example.com', subject: '[Microblog] Reset Your Password', text: 'link', expiresAt: new Date(queuedAt + 3_000) });
     await expect.poll(() => statusOf('victim@example.com'), { timeout: 6_000 }).not.toBe('pending');
     await expect.poll(() => statusOf('victim@example.com'), { timeout: 6_000 }).not.toBe('sending');
-    expect(statusOf('victim@example.com')).toBe('sent');
+    expect(await statusOf('victim@example.com')).toBe('sent');
     expect(received.findIndex((message) => message.to.includes('victim@example.com'))).toBeLessThan(40);
   });
 });

@@ -3,11 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from '@/lib/auth/registration';
 import { checkResetLink, requestPasswordReset, resetPassword } from '@/lib/auth/password-reset';
 import { getDb } from '@/lib/db/client';
-import { outbox, users } from '@/lib/db/schema';
 import { createUser, findUserById } from '@/lib/db/users';
 import { verifyPassword } from '@/lib/auth/passwords';
 
-const outboxRows = () => getDb().select().from(outbox).all();
+async function outboxRows() {
+  const { db, outbox } = await getDb();
+  // In the order they were queued: Postgres returns an updated row wherever its new version landed.
+  return db.select().from(outbox).orderBy(outbox.id);
+}
 
 async function newUser(name: string) {
   const result = await registerUser({ username: name, email: `${name}@example.com`, password: 'original password' }, anyIp());
@@ -16,8 +19,8 @@ async function newUser(name: string) {
 }
 
 /** An account straight in the database, for tests where its password does not matter. */
-function storedUser(name: string) {
-  const result = createUser({ username: name, email: `${name}@example.com`, passwordHash: 'scrypt$unused' });
+async function storedUser(name: string) {
+  const result = await createUser({ username: name, email: `${name}@example.com`, passwordHash: 'scrypt$unused' });
   if (!result.ok) throw new Error(`could not create ${name}`);
   return result.user;
 }
@@ -29,20 +32,23 @@ const anyIp = () => `192.0.2.${++nextIp}`;
 
 async function linkFor(email: string): Promise<string> {
   await requestPasswordReset(email, anyIp());
-  const row = outboxRows().filter((r) => r.to.includes(email) && r.subject === RESET_SUBJECT).at(-1);
+  const row = (await outboxRows()).filter((r) => r.to.includes(email) && r.subject === RESET_SUBJECT).at(-1);
   const token = row?.text.match(/\/reset\/([\w.-]+)/)?.[1];
   if (!token) throw new Error('no reset link was mailed');
   return token;
 }
 
 describe('forgot password', () => {
-  beforeAll(() => getDb().delete(outbox).run());
+  beforeAll(async () => {
+    const { db, outbox } = await getDb();
+    await db.delete(outbox);
+  });
 
   it('queues one email for a known address, built from APP_URL', async () => {
     const user = await newUser('known');
-    const before = outboxRows().length;
+    const before = (await outboxRows()).length;
     await requestPasswordReset('KNOWN@example.com', anyIp());
-    const rows = outboxRows();
+    const rows = await outboxRows();
     expect(rows.length).toBe(before + 1);
     const row = rows.at(-1);
     expect(row?.to).toEqual([user.email]);
@@ -55,21 +61,21 @@ describe('forgot password', () => {
   });
 
   it('queues nothing for an unknown address', async () => {
-    const before = outboxRows().length;
+    const before = (await outboxRows()).length;
     await requestPasswordReset('nobody@example.com', anyIp());
-    expect(outboxRows().length).toBe(before);
+    expect((await outboxRows()).length).toBe(before);
   });
 
   it('mails an address at most 3 times in 15 minutes, however many clients ask', async () => {
     const user = await newUser('flooded');
     for (let request = 0; request < 6; request++) await requestPasswordReset(user.email, anyIp());
-    expect(outboxRows().filter((row) => row.to.includes(user.email) && row.subject === RESET_SUBJECT)).toHaveLength(3);
+    expect((await outboxRows()).filter((row) => row.to.includes(user.email) && row.subject === RESET_SUBJECT)).toHaveLength(3);
   });
 
   it('stops mailing for a client after 20 requests in 15 minutes', async () => {
-    const targets = Array.from({ length: 22 }, (_, index) => storedUser(`target${index}`));
+    const targets = await Promise.all(Array.from({ length: 22 }, (_, index) => storedUser(`target${index}`)));
     for (const target of targets) await requestPasswordReset(target.email, '198.51.100.7');
-    const mailed = outboxRows().filter((row) => row.subject === RESET_SUBJECT && targets.some((target) => row.to.includes(target.email)));
+    const mailed = (await outboxRows()).filter((row) => row.subject === RESET_SUBJECT && targets.some((target) => row.to.includes(target.email)));
     expect(mailed).toHaveLength(20);
   });
 });
@@ -79,7 +85,7 @@ describe('reset password', () => {
     const user = await newUser('resetter');
     const token = await linkFor(user.email);
     expect((await resetPassword(token, 'brand new password')).ok).toBe(true);
-    const stored = findUserById(user.id);
+    const stored = await findUserById(user.id);
     expect(await verifyPassword('brand new password', stored?.passwordHash ?? '')).toBe(true);
     expect(await verifyPassword('original password', stored?.passwordHash ?? '')).toBe(false);
   });
@@ -120,7 +126,7 @@ describe('reset password', () => {
     const user = await newUser('notified');
     const token = await linkFor(user.email);
     expect((await resetPassword(token, 'a changed password')).ok).toBe(true);
-    const notice = outboxRows().filter((row) => row.to.includes(user.email)).at(-1);
+    const notice = (await outboxRows()).filter((row) => row.to.includes(user.email)).at(-1);
     expect(notice?.subject).toBe('[Microblog] Your password was changed');
     expect(notice?.text).toContain('Dear notified,');
     expect(notice?.text).toMatch(/changed on \d{1,2} \w+ \d{4} at \d{2}:\d{2} UTC/);
@@ -144,7 +150,8 @@ describe('reset password', () => {
   it('refuses a link for a user who no longer exists', async () => {
     const user = await newUser('leaver');
     const token = await linkFor(user.email);
-    getDb().delete(users).where(eq(users.id, user.id)).run();
+    const { db, users } = await getDb();
+    await db.delete(users).where(eq(users.id, user.id));
     expect(await checkResetLink(token)).toEqual({ ok: false, reason: 'invalid' });
   });
 });

@@ -10,7 +10,7 @@ export async function saveProfile(_previous: FormState, formData: FormData): Pro
   const user = await requireUser('/edit-profile');
   const parsed = parseForm(editProfileSchema, formData);
   if (!parsed.ok) return parsed.state;
-  const result = updateProfile(user.id, { username: parsed.data.username, aboutMe: parsed.data.about_me });
+  const result = await updateProfile(user.id, { username: parsed.data.username, aboutMe: parsed.data.about_me });
   if (!result.ok) return fieldErrors(formData, { username: ['Please use a different username.'] });
   await setFlash('Your changes have been saved.');
   redirect('/edit-profile');

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'Explore' };
 
 export default async function ExplorePage({ searchParams }: PageProps<'/explore'>) {
   await requireUser('/explore');
-  const page = findExplorePage(pageNumber((await searchParams).page));
+  const page = await findExplorePage(pageNumber((await searchParams).page));
   return (
     <section>
       <h1>Explore</h1>

@@ -2,6 +2,7 @@
 // no web server's drainer competes for the outbox. Prints its rows as JSON.
 import { randomUUID } from 'node:crypto';
 import { closeMailTransport, createSmtpTransport, drainOutbox, getMailTransport } from '@/lib/mail';
+import { closeDb } from '@/lib/db/client';
 import { enqueueEmail } from '@/lib/db/outbox';
 import { getConfig } from '@/lib/config';
 import type { Row } from '../lib/report';
@@ -31,19 +32,19 @@ async function sendDirect(count: number, noDelay: boolean): Promise<number> {
   return count / seconds;
 }
 
-function enqueue(count: number): void {
+async function enqueue(count: number): Promise<void> {
   const now = new Date();
   for (let index = 0; index < count; index += 1) {
     const { from, to, subject, text, html } = message(index);
-    enqueueEmail({ messageId: `<${randomUUID()}@bench>`, sender: from, to, subject, text, html, nextAttemptAt: now, createdAt: now });
+    await enqueueEmail({ messageId: `<${randomUUID()}@bench>`, sender: from, to, subject, text, html, nextAttemptAt: now, createdAt: now });
   }
 }
 
 async function drainThroughOutbox(count: number): Promise<number> {
   // One message first, so the connection is open and the timing is of sending alone.
-  enqueue(1);
+  await enqueue(1);
   await drainOutbox(getMailTransport());
-  enqueue(count);
+  await enqueue(count);
   const start = performance.now();
   const report = await drainOutbox(getMailTransport());
   const seconds = (performance.now() - start) / 1000;
@@ -71,3 +72,5 @@ const rows: Row[] = [
   { scenario: 'mail drain', metric: 'outbox / nodemailer default', value: round(outbox / directDefault, 1), unit: 'ratio' },
 ];
 console.log(JSON.stringify(rows));
+// A Postgres pool would keep the process alive until its idle connections time out.
+await closeDb();

@@ -13,7 +13,7 @@ const RESET_LIFE_MS = 10 * 60_000;
 async function sentAfter(address: string, timeoutMs: number): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const row = findLatestEmailTo(address);
+    const row = await findLatestEmailTo(address);
     if (row?.sentAt) return (row.sentAt.getTime() - row.createdAt.getTime()) / 1000;
     if (row && row.status !== 'pending' && row.status !== 'sending' && row.status !== 'failed') throw new Error(`${address}: ${row.status}`);
     if (Date.now() > deadline) throw new Error(`${address} was not sent within ${timeoutMs} ms`);
@@ -23,13 +23,13 @@ async function sentAfter(address: string, timeoutMs: number): Promise<number> {
 
 const floodStarted = performance.now();
 for (let index = 0; index < FLOOD; index += 1) {
-  sendEmail({ to: 'admin@microblog.test', subject: 'Microblog Failure', text: `Error ${index}`, audience: 'admin' });
+  await sendEmail({ to: 'admin@microblog.test', subject: 'Microblog Failure', text: `Error ${index}`, audience: 'admin' });
 }
 // The flood is on its way when the user asks.
 await sleep(1_000);
-sendEmail({ to: 'reader@example.com', subject: '[Microblog] Reset Your Password', text: 'link', expiresAt: new Date(Date.now() + RESET_LIFE_MS) });
+await sendEmail({ to: 'reader@example.com', subject: '[Microblog] Reset Your Password', text: 'link', expiresAt: new Date(Date.now() + RESET_LIFE_MS) });
 // The same mail as every mail was before priorities: behind whatever came first.
-sendEmail({ to: 'fifo@example.com', subject: '[Microblog] Reset Your Password', text: 'link', audience: 'admin' });
+await sendEmail({ to: 'fifo@example.com', subject: '[Microblog] Reset Your Password', text: 'link', audience: 'admin' });
 
 const reset = await sentAfter('reader@example.com', RESET_LIFE_MS);
 const fifo = await sentAfter('fifo@example.com', RESET_LIFE_MS);

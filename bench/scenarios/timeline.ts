@@ -1,4 +1,6 @@
-import { getDb } from '@/lib/db/client';
+import { sql } from 'drizzle-orm';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { Database } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/passwords';
 import { formPost } from '../lib/forms';
 import type { Row } from '../lib/report';
@@ -22,29 +24,49 @@ function random(seed: number): () => number {
   };
 }
 
-/** Seeds 10,000 users, 100,000 posts and 200,000 follow links straight into SQLite. */
-export async function seedSocialGraph(): Promise<{ username: string; password: string }> {
-  const sqlite = getDb().$client;
+const BATCH = 1_000;
+
+/** `count` rows made by `row`, a batch (one insert statement) at a time. */
+async function* batches<T>(count: number, row: (index: number) => T): AsyncGenerator<T[]> {
+  for (let start = 0; start < count; start += BATCH) {
+    // better-sqlite3 runs each insert synchronously, so without this pause the seeding never
+    // lets the event loop retire fetch's idle keep-alive sockets, and the first request after
+    // it goes out on one the server has long closed.
+    await new Promise(setImmediate);
+    yield Array.from({ length: Math.min(BATCH, count - start) }, (_, offset) => row(start + offset));
+  }
+}
+
+/**
+ * Seeds 10,000 users, 100,000 posts and 200,000 follow links through the app's own tables,
+ * so SQLite and Postgres get the same graph from the same seed.
+ */
+export async function seedSocialGraph(database: Database): Promise<{ username: string; password: string }> {
+  const { db, users, posts, followers } = database;
   const passwordHash = await hashPassword('timeline password');
   const next = random(42);
   const now = Date.now();
-  sqlite.transaction(() => {
-    const insertUser = sqlite.prepare('insert into users (username, email, password_hash) values (?, ?, ?)');
-    const firstId = Number(insertUser.run('load0', 'load0@example.com', passwordHash).lastInsertRowid);
-    for (let n = 1; n < USERS; n += 1) insertUser.run(`load${n}`, `load${n}@example.com`, passwordHash);
-    const insertPost = sqlite.prepare('insert into posts (body, user_id, created_at) values (?, ?, ?)');
-    for (let n = 0; n < POSTS; n += 1) {
-      insertPost.run(`post ${n}`, firstId + Math.floor(next() * USERS), now - Math.floor(next() * 30 * 86_400_000));
-    }
-    const insertFollow = sqlite.prepare('insert or ignore into followers (follower_id, followed_id) values (?, ?)');
-    let links = 0;
-    while (links < FOLLOWS) {
-      const follower = firstId + Math.floor(next() * USERS);
-      const followed = firstId + Math.floor(next() * USERS);
-      if (follower !== followed) links += insertFollow.run(follower, followed).changes;
-    }
-  })();
-  sqlite.exec('analyze');
+  const ids: number[] = [];
+  for await (const rows of batches(USERS, (n) => ({ username: `load${n}`, email: `load${n}@example.com`, passwordHash }))) {
+    ids.push(...(await db.insert(users).values(rows).returning({ id: users.id })).map((user) => user.id));
+  }
+  const anyone = () => ids[Math.floor(next() * USERS)] ?? 0;
+  for await (const rows of batches(POSTS, (n) => ({ body: `post ${n}`, userId: anyone(), createdAt: new Date(now - Math.floor(next() * 30 * 86_400_000)) }))) {
+    await db.insert(posts).values(rows);
+  }
+  let links = 0;
+  while (links < FOLLOWS) {
+    await new Promise(setImmediate); // as in batches()
+    const pairs = Array.from({ length: Math.min(BATCH, FOLLOWS - links) }, () => ({ followerId: anyone(), followedId: anyone() }));
+    const fresh = pairs.filter((pair) => pair.followerId !== pair.followedId);
+    if (fresh.length === 0) continue;
+    // A pair drawn twice is skipped by the primary key, on both databases alike.
+    links += (await db.insert(followers).values(fresh).onConflictDoNothing().returning({ id: followers.followerId })).length;
+  }
+  // Statistics for the planner, as a database that grew over time would have; the
+  // statement is the same on both, drizzle's way to run raw SQL is not.
+  if (database.dialect.name === 'postgres') await db.execute(sql`analyze`);
+  else (db as unknown as BetterSQLite3Database).run(sql`analyze`);
   return { username: 'load0', password: 'timeline password' };
 }
 

@@ -13,10 +13,10 @@ export type Authentication = { ok: true; user: User } | { ok: false; reason: 'in
  * comes from the browser's device cookie for this account (see device-cookie.ts).
  */
 export async function authenticate(username: string, password: string, ip: string, deviceId: string | null = null): Promise<Authentication> {
-  if (!maySignIn(username, ip, deviceId)) return { ok: false, reason: 'throttled' };
-  const user = findUserByUsername(username);
+  if (!(await maySignIn(username, ip, deviceId))) return { ok: false, reason: 'throttled' };
+  const user = await findUserByUsername(username);
   const matches = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password).then(() => false);
   if (!user || !matches) return { ok: false, reason: 'invalid' };
-  noteSignedIn(username, ip, deviceId);
+  await noteSignedIn(username, ip, deviceId);
   return { ok: true, user };
 }

@@ -14,19 +14,19 @@ export const verifySession = cache(async (): Promise<User | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const user = findUserById(id);
+  const user = await findUserById(id);
   if (!user || session?.passwordFingerprint !== passwordFingerprint(user.passwordHash)) return null;
-  noteLastSeen(user);
+  await noteLastSeen(user);
   return user;
 });
 
 const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 /** At most one write a minute per user: "last seen" needs no finer grain than that. */
-function noteLastSeen(user: User): void {
+async function noteLastSeen(user: User): Promise<void> {
   const now = new Date();
   if (user.lastSeen && now.getTime() - user.lastSeen.getTime() < LAST_SEEN_RESOLUTION_MS) return;
-  recordLastSeen(user.id, now);
+  await recordLastSeen(user.id, now);
   user.lastSeen = now;
 }
 

@@ -21,7 +21,7 @@ const confirmUrl = (token: string) => `${getConfig().appUrl}/confirm/${token}`;
 /** Mails the account's address a link that confirms it belongs to the account's owner. */
 export async function mailConfirmationLink(user: User): Promise<void> {
   const { token, expiresAt } = await signToken({ userId: user.id, purpose: CONFIRM_EMAIL, boundTo: addressKey(user.email), email: user.email });
-  sendEmail({
+  await sendEmail({
     to: user.email,
     ...confirmEmail({ username: user.username, confirmUrl: confirmUrl(token), lifetimeHours: lifetimeHours(CONFIRM_EMAIL) }),
     expiresAt,
@@ -33,7 +33,7 @@ export type ResendOutcome = 'sent' | 'throttled' | 'already-confirmed';
 /** The banner's "Resend confirmation email", throttled like reset mail. */
 export async function resendConfirmation(user: User, ip: string): Promise<ResendOutcome> {
   if (user.emailConfirmedAt) return 'already-confirmed';
-  if (!mayMailEmailLink(user.email, ip)) return 'throttled';
+  if (!(await mayMailEmailLink(user.email, ip))) return 'throttled';
   await mailConfirmationLink(user);
   return 'sent';
 }
@@ -49,14 +49,14 @@ export async function requestEmailChange(user: User, newEmail: string, currentPa
   const check = await authenticate(user.username, currentPassword, ip);
   if (!check.ok) return { ok: false, reason: check.reason === 'throttled' ? 'throttled' : 'wrong-password' };
   if (addressKey(newEmail) === addressKey(check.user.email)) return { ok: false, reason: 'unchanged' };
-  if (!mayMailEmailLink(newEmail, ip)) return { ok: false, reason: 'throttled' };
+  if (!(await mayMailEmailLink(newEmail, ip))) return { ok: false, reason: 'throttled' };
   const { token, expiresAt } = await signToken({ userId: user.id, purpose: CHANGE_EMAIL, boundTo: addressKey(check.user.email), email: newEmail });
-  sendEmail({
+  await sendEmail({
     to: newEmail,
     ...confirmNewEmail({ username: user.username, confirmUrl: confirmUrl(token), lifetimeHours: lifetimeHours(CHANGE_EMAIL) }),
     expiresAt,
   });
-  sendEmail({
+  await sendEmail({
     to: check.user.email,
     ...emailChangeRequested({ username: user.username, newEmail, requestedAt: new Date(), forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }),
   });
@@ -75,12 +75,12 @@ export async function followEmailLink(token: string, now = new Date()): Promise<
   const change = confirmation.ok ? confirmation : await verifyToken(token, CHANGE_EMAIL);
   if (!change.ok) return { ok: false, reason: 'invalid' };
   const { claims } = change;
-  const user = findUserById(claims.userId);
+  const user = await findUserById(claims.userId);
   if (!user || !claims.email) return { ok: false, reason: 'invalid' };
   if (claims.purpose === CHANGE_EMAIL && addressKey(user.email) === addressKey(claims.email)) return { ok: true };
   if (!fingerprintMatches(claims, addressKey(user.email))) return { ok: false, reason: 'invalid' };
-  if (claims.purpose === CONFIRM_EMAIL) return confirmEmailAddress(user.id, claims.email, now) ? { ok: true } : { ok: false, reason: 'invalid' };
-  const moved = changeEmailAddress(user.id, user.email, claims.email, now);
+  if (claims.purpose === CONFIRM_EMAIL) return (await confirmEmailAddress(user.id, claims.email, now)) ? { ok: true } : { ok: false, reason: 'invalid' };
+  const moved = await changeEmailAddress(user.id, user.email, claims.email, now);
   if (moved.ok) return { ok: true };
   return { ok: false, reason: moved.reason === 'taken' ? 'taken' : 'invalid' };
 }

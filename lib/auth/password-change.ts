@@ -28,9 +28,9 @@ export async function setPassword(user: User, newPassword: string): Promise<SetP
     if (error instanceof HashingBusy) return { ok: false, reason: 'busy' };
     throw error;
   }
-  if (!replacePasswordHash(user.id, user.passwordHash, newHash)) return { ok: false, reason: 'used' };
-  forgetFailedSignIns(user.username);
-  sendEmail({
+  if (!(await replacePasswordHash(user.id, user.passwordHash, newHash))) return { ok: false, reason: 'used' };
+  await forgetFailedSignIns(user.username);
+  await sendEmail({
     to: user.email,
     ...passwordChangedEmail({ username: user.username, changedAt: new Date(), forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }),
   });

@@ -19,8 +19,8 @@ const RESET_REQUEST_BUDGET_MS = 25;
  */
 export async function requestPasswordReset(email: string, ip: string): Promise<void> {
   await withinTimeBudget(RESET_REQUEST_BUDGET_MS, async () => {
-    const allowed = mayRequestReset(email, ip);
-    const user = findUserByEmail(email);
+    const allowed = await mayRequestReset(email, ip);
+    const user = await findUserByEmail(email);
     if (user && allowed) await mailResetLink(user);
   });
 }
@@ -29,7 +29,7 @@ async function mailResetLink(user: User): Promise<void> {
   const { token, expiresAt } = await signToken({ userId: user.id, purpose: RESET_PASSWORD, boundTo: user.passwordHash });
   // Built from APP_URL alone: a forged Host header must never choose where the link points.
   const resetUrl = `${getConfig().appUrl}/reset/${token}`;
-  sendEmail({ to: user.email, ...resetPasswordEmail({ username: user.username, resetUrl, lifetimeMinutes: RESET_LINK_LIFETIME_MINUTES }), expiresAt });
+  await sendEmail({ to: user.email, ...resetPasswordEmail({ username: user.username, resetUrl, lifetimeMinutes: RESET_LINK_LIFETIME_MINUTES }), expiresAt });
 }
 
 export type ResetLinkFailure = 'malformed' | 'expired' | 'invalid' | 'used';
@@ -39,7 +39,7 @@ export type ResetLinkCheck = { ok: true; user: User } | { ok: false; reason: Res
 export async function checkResetLink(token: string): Promise<ResetLinkCheck> {
   const check = await verifyToken(token, RESET_PASSWORD);
   if (!check.ok) return check;
-  const user = findUserById(check.claims.userId);
+  const user = await findUserById(check.claims.userId);
   if (!user) return { ok: false, reason: 'invalid' };
   if (!fingerprintMatches(check.claims, user.passwordHash)) return { ok: false, reason: 'used' };
   return { ok: true, user };

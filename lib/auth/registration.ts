@@ -31,10 +31,10 @@ export type Registration =
  * a flood of sign-ups costs little and cannot hold much memory.
  */
 export async function registerUser(input: { username: string; email: string; password: string }, ip: string): Promise<Registration> {
-  if (!maySignUp(ip)) return { ok: false, reason: 'throttled' };
+  if (!(await maySignUp(ip))) return { ok: false, reason: 'throttled' };
   const problem = passwordProblem(input.password, input.username);
   if (problem) return { ok: false, reason: 'weak-password', problem };
-  if (findUserByUsername(input.username)) return { ok: false, reason: 'username-taken' };
+  if (await findUserByUsername(input.username)) return { ok: false, reason: 'username-taken' };
   return withinTimeBudget(REGISTRATION_BUDGET_MS, async (): Promise<Registration> => {
     let passwordHash: string;
     try {
@@ -43,14 +43,14 @@ export async function registerUser(input: { username: string; email: string; pas
       if (error instanceof HashingBusy) return { ok: false, reason: 'busy' };
       throw error;
     }
-    const result = createUser({ username: input.username, email: input.email, passwordHash });
+    const result = await createUser({ username: input.username, email: input.email, passwordHash });
     if (result.ok) {
       await mailConfirmationLink(result.user);
       return { ok: true, created: result.user };
     }
     if (result.taken === 'username') return { ok: false, reason: 'username-taken' };
-    const owner = findUserByEmail(input.email);
-    if (owner) sendEmail({ to: owner.email, ...signupAttemptEmail({ username: owner.username, forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }) });
+    const owner = await findUserByEmail(input.email);
+    if (owner) await sendEmail({ to: owner.email, ...signupAttemptEmail({ username: owner.username, forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }) });
     return { ok: true, created: null };
   });
 }

@@ -16,10 +16,10 @@ const SIGN_IN_PER_IP: AttemptPolicy = { free: 20, baseDelayMs: 30_000, maxDelayM
  * has an account, so the work done does not tell which it was. The client is counted
  * first: one past its limit writes nothing more, and cannot use up an address's few mails.
  */
-export function mayRequestReset(email: string, ip: string, now = Date.now()): boolean {
+export async function mayRequestReset(email: string, ip: string, now = Date.now()): Promise<boolean> {
   return (
-    takeHit(`reset:ip:${ip}`, RESET_REQUESTS_PER_IP, RESET_WINDOW_MS, now) &&
-    takeHit(`reset:email:${email.toLowerCase()}`, RESET_MAILS_PER_ADDRESS, RESET_WINDOW_MS, now)
+    (await takeHit(`reset:ip:${ip}`, RESET_REQUESTS_PER_IP, RESET_WINDOW_MS, now)) &&
+    (await takeHit(`reset:email:${email.toLowerCase()}`, RESET_MAILS_PER_ADDRESS, RESET_WINDOW_MS, now))
   );
 }
 
@@ -35,19 +35,19 @@ const accountCounter = (username: string, deviceId: string | null) =>
  * from untrusted ones) or the address must wait. Past a few free tries each attempt
  * waits twice as long as the one before.
  */
-export function maySignIn(username: string, ip: string, deviceId: string | null = null, now = Date.now()): boolean {
-  return claimAttempt(`signin:ip:${ip}`, SIGN_IN_PER_IP, now) && claimAttempt(accountCounter(username, deviceId), SIGN_IN_PER_ACCOUNT, now);
+export async function maySignIn(username: string, ip: string, deviceId: string | null = null, now = Date.now()): Promise<boolean> {
+  return (await claimAttempt(`signin:ip:${ip}`, SIGN_IN_PER_IP, now)) && (await claimAttempt(accountCounter(username, deviceId), SIGN_IN_PER_ACCOUNT, now));
 }
 
 /** A success clears its own count only: a trusted device signing in must not reset the guessers' wait. */
-export function noteSignedIn(username: string, ip: string, deviceId: string | null = null): void {
-  clearThrottle(accountCounter(username, deviceId));
-  forgiveAttempt(`signin:ip:${ip}`);
+export async function noteSignedIn(username: string, ip: string, deviceId: string | null = null): Promise<void> {
+  await clearThrottle(accountCounter(username, deviceId));
+  await forgiveAttempt(`signin:ip:${ip}`);
 }
 
 /** A new password makes every earlier guess moot: the account's untrusted count starts again. */
-export function forgetFailedSignIns(username: string): void {
-  clearThrottle(accountCounter(username, null));
+export async function forgetFailedSignIns(username: string): Promise<void> {
+  await clearThrottle(accountCounter(username, null));
 }
 
 /**
@@ -55,10 +55,10 @@ export function forgetFailedSignIns(username: string): void {
  * as many as reset mails, so neither form can flood a mailbox. Counted as reset
  * requests are: the client first, and a throttled request writes nothing.
  */
-export function mayMailEmailLink(email: string, ip: string, now = Date.now()): boolean {
+export async function mayMailEmailLink(email: string, ip: string, now = Date.now()): Promise<boolean> {
   return (
-    takeHit(`email-link:ip:${ip}`, RESET_REQUESTS_PER_IP, RESET_WINDOW_MS, now) &&
-    takeHit(`email-link:email:${email.toLowerCase()}`, RESET_MAILS_PER_ADDRESS, RESET_WINDOW_MS, now)
+    (await takeHit(`email-link:ip:${ip}`, RESET_REQUESTS_PER_IP, RESET_WINDOW_MS, now)) &&
+    (await takeHit(`email-link:email:${email.toLowerCase()}`, RESET_MAILS_PER_ADDRESS, RESET_WINDOW_MS, now))
   );
 }
 
@@ -67,7 +67,7 @@ const SIGN_UP_WINDOW_MS = 60 * MINUTE_MS;
 export const SIGN_UPS_PER_IP = 20;
 
 /** Whether a client address may sign up once more this hour. */
-export function maySignUp(ip: string, now = Date.now()): boolean {
+export async function maySignUp(ip: string, now = Date.now()): Promise<boolean> {
   return takeHit(`signup:ip:${ip}`, SIGN_UPS_PER_IP, SIGN_UP_WINDOW_MS, now);
 }
 
@@ -93,7 +93,7 @@ export async function forgetExpiredThrottles({ now = Date.now(), batchSize = 1_0
   for (const [keyPrefix, memoryMs] of COUNTER_MEMORY) {
     while (batches < maxBatches) {
       batches += 1;
-      const deleted = deleteIdleThrottles(keyPrefix, now - memoryMs, batchSize);
+      const deleted = await deleteIdleThrottles(keyPrefix, now - memoryMs, batchSize);
       forgotten += deleted;
       if (deleted < batchSize) break;
       await yieldToRequests();

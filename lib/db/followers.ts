@@ -1,36 +1,35 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from './client';
-import { followers } from './schema';
 
-export function follow(followerId: number, followedId: number): void {
-  getDb().insert(followers).values({ followerId, followedId }).onConflictDoNothing().run();
+export async function follow(followerId: number, followedId: number): Promise<void> {
+  const { db, followers } = await getDb();
+  await db.insert(followers).values({ followerId, followedId }).onConflictDoNothing();
 }
 
-export function unfollow(followerId: number, followedId: number): void {
-  getDb()
-    .delete(followers)
-    .where(and(eq(followers.followerId, followerId), eq(followers.followedId, followedId)))
-    .run();
+export async function unfollow(followerId: number, followedId: number): Promise<void> {
+  const { db, followers } = await getDb();
+  await db.delete(followers).where(and(eq(followers.followerId, followerId), eq(followers.followedId, followedId)));
 }
 
-export function isFollowing(followerId: number, followedId: number): boolean {
-  return Boolean(
-    getDb()
-      .select({ one: sql`1` })
-      .from(followers)
-      .where(and(eq(followers.followerId, followerId), eq(followers.followedId, followedId)))
-      .get(),
-  );
+export async function isFollowing(followerId: number, followedId: number): Promise<boolean> {
+  const { db, followers } = await getDb();
+  const rows = await db
+    .select({ one: sql`1` })
+    .from(followers)
+    .where(and(eq(followers.followerId, followerId), eq(followers.followedId, followedId)));
+  return rows.length > 0;
 }
 
-export function countFollows(userId: number): { followers: number; following: number } {
-  const row = getDb()
+export async function countFollows(userId: number): Promise<{ followers: number; following: number }> {
+  const { db, followers, users } = await getDb();
+  // mapWith(Number): Postgres counts in bigint, which node-postgres hands over as a string.
+  const [row] = await db
     .select({
-      followers: sql<number>`(select count(*) from ${followers} where ${followers.followedId} = ${userId})`,
-      following: sql<number>`(select count(*) from ${followers} where ${followers.followerId} = ${userId})`,
+      followers: sql<number>`(select count(*) from ${followers} where ${followers.followedId} = ${users.id})`.mapWith(Number),
+      following: sql<number>`(select count(*) from ${followers} where ${followers.followerId} = ${users.id})`.mapWith(Number),
     })
-    .from(sql`(select 1)`)
-    .get();
+    .from(users)
+    .where(eq(users.id, userId));
   return { followers: row?.followers ?? 0, following: row?.following ?? 0 };
 }

@@ -1,15 +1,14 @@
 import 'server-only';
 import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { getDb } from './client';
-import { throttle } from './schema';
+import { getDb, type Database } from './client';
 
 /**
  * Counts one hit on `key` in one statement, so concurrent requests in any process each
  * get their own count; the count starts afresh when `restart` holds. With `allowWhen`,
  * a hit that fails it changes nothing and returns undefined.
  */
-function hit(key: string, now: number, restart: SQL, allowWhen?: SQL): number | undefined {
-  return getDb()
+async function hit({ db, throttle }: Database, key: string, now: number, restart: SQL, allowWhen?: SQL): Promise<number | undefined> {
+  const [row] = await db
     .insert(throttle)
     .values({ key, hits: 1, windowStartedAt: now, lastHitAt: now })
     .onConflictDoUpdate({
@@ -21,8 +20,8 @@ function hit(key: string, now: number, restart: SQL, allowWhen?: SQL): number | 
       },
       setWhere: allowWhen,
     })
-    .returning({ hits: throttle.hits })
-    .get()?.hits;
+    .returning({ hits: throttle.hits });
+  return row?.hits;
 }
 
 /**
@@ -30,9 +29,11 @@ function hit(key: string, now: number, restart: SQL, allowWhen?: SQL): number | 
  * and the hit is counted; false, and nothing is written, so a client hammering past its
  * limit costs no more rows or writes than one that stopped.
  */
-export function takeHit(key: string, limit: number, windowMs: number, now: number): boolean {
+export async function takeHit(key: string, limit: number, windowMs: number, now: number): Promise<boolean> {
+  const database = await getDb();
+  const { throttle } = database;
   const restart = sql`${throttle.windowStartedAt} <= ${now - windowMs}`;
-  return hit(key, now, restart, sql`${restart} or ${throttle.hits} < ${limit}`) !== undefined;
+  return (await hit(database, key, now, restart, sql`${restart} or ${throttle.hits} < ${limit}`)) !== undefined;
 }
 
 export type AttemptPolicy = {
@@ -50,24 +51,32 @@ export type AttemptPolicy = {
  * false, and nothing changes. Taken and counted in one statement, so a burst of
  * parallel attempts cannot all slip through the same gap.
  */
-export function claimAttempt(key: string, policy: AttemptPolicy, now: number): boolean {
+export async function claimAttempt(key: string, policy: AttemptPolicy, now: number): Promise<boolean> {
+  const database = await getDb();
+  const { throttle } = database;
   const forgotten = sql`${throttle.lastHitAt} <= ${now - policy.forgetAfterMs}`;
-  const delay = sql`min(${policy.maxDelayMs}, ${policy.baseDelayMs} * (1 << min(30, ${throttle.hits} - ${policy.free})))`;
+  // The n-th delay is base * 2^n, capped. Written with `case` and a bigint shift, which both
+  // databases read alike: SQLite's scalar min() is Postgres's least(), and 30 s * 2^30 needs
+  // 64 bits, which SQLite's integers always have and Postgres's only as bigint.
+  const doublings = sql`case when ${throttle.hits} - ${policy.free} < 30 then ${throttle.hits} - ${policy.free} else 30 end`;
+  const uncapped = sql`cast(${policy.baseDelayMs} as bigint) * (cast(1 as bigint) << ${doublings})`;
+  const delay = sql`case when ${uncapped} < ${policy.maxDelayMs} then ${uncapped} else ${policy.maxDelayMs} end`;
   const allowed = sql`${forgotten} or ${throttle.hits} < ${policy.free} or ${throttle.lastHitAt} + ${delay} <= ${now}`;
-  return hit(key, now, forgotten, allowed) !== undefined;
+  return (await hit(database, key, now, forgotten, allowed)) !== undefined;
 }
 
 /** Takes back one counted attempt: a success is not evidence of guessing. */
-export function forgiveAttempt(key: string): void {
-  getDb()
+export async function forgiveAttempt(key: string): Promise<void> {
+  const { db, throttle } = await getDb();
+  await db
     .update(throttle)
-    .set({ hits: sql`max(0, ${throttle.hits} - 1)` })
-    .where(eq(throttle.key, key))
-    .run();
+    .set({ hits: sql`case when ${throttle.hits} > 0 then ${throttle.hits} - 1 else 0 end` })
+    .where(eq(throttle.key, key));
 }
 
-export function clearThrottle(key: string): void {
-  getDb().delete(throttle).where(eq(throttle.key, key)).run();
+export async function clearThrottle(key: string): Promise<void> {
+  const { db, throttle } = await getDb();
+  await db.delete(throttle).where(eq(throttle.key, key));
 }
 
 /**
@@ -75,12 +84,13 @@ export function clearThrottle(key: string): void {
  * since `idleSince`. The condition is checked again on each row deleted, so a counter hit
  * meanwhile by a request survives.
  */
-export function deleteIdleThrottles(keyPrefix: string, idleSince: number, limit: number): number {
-  const db = getDb();
+export async function deleteIdleThrottles(keyPrefix: string, idleSince: number, limit: number): Promise<number> {
+  const { db, throttle } = await getDb();
   const idle = and(lte(throttle.lastHitAt, idleSince), sql`substr(${throttle.key}, 1, ${keyPrefix.length}) = ${keyPrefix}`);
   const batch = db.select({ key: throttle.key }).from(throttle).where(idle).limit(limit);
-  return db
+  const deleted = await db
     .delete(throttle)
     .where(and(idle, inArray(throttle.key, batch)))
-    .run().changes;
+    .returning({ key: throttle.key });
+  return deleted.length;
 }

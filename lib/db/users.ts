@@ -1,34 +1,43 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn } from 'drizzle-orm';
 import { getDb } from './client';
-import { users, type NewUser, type User } from './schema';
+import { violatedUniqueIndex } from './dialect';
+import type { NewUser, User } from './schema';
 
-export function findUserById(id: number): User | undefined {
-  return getDb().select().from(users).where(eq(users.id, id)).get();
+export async function findUserById(id: number): Promise<User | undefined> {
+  const { db, users } = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.id, id));
+  return user;
 }
 
-export function findUserByUsername(username: string): User | undefined {
-  return getDb().select().from(users).where(sql`${users.username} = ${username} collate nocase`).get();
+// lower() on both sides is the very expression the unique indexes hold, so lookups use them.
+const equalIgnoringCase = (column: AnyColumn, value: string) => sql`lower(${column}) = lower(${value})`;
+
+export async function findUserByUsername(username: string): Promise<User | undefined> {
+  const { db, users } = await getDb();
+  const [user] = await db.select().from(users).where(equalIgnoringCase(users.username, username));
+  return user;
 }
 
-export function findUserByEmail(email: string): User | undefined {
-  return getDb().select().from(users).where(sql`${users.email} = ${email} collate nocase`).get();
-}
-
-function isUniqueViolation(error: unknown): error is Error {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  const { db, users } = await getDb();
+  const [user] = await db.select().from(users).where(equalIgnoringCase(users.email, email));
+  return user;
 }
 
 export type CreateUserResult = { ok: true; user: User } | { ok: false; taken: 'username' | 'email' };
 
 /** Inserts a user; the unique indexes, not a prior lookup, decide a race between two sign-ups. */
-export function createUser(input: Pick<NewUser, 'username' | 'email' | 'passwordHash'>): CreateUserResult {
+export async function createUser(input: Pick<NewUser, 'username' | 'email' | 'passwordHash'>): Promise<CreateUserResult> {
+  const { db, users } = await getDb();
   try {
-    const user = getDb().insert(users).values(input).returning().get();
+    const [user] = await db.insert(users).values(input).returning();
+    if (!user) throw new Error('the insert returned no row');
     return { ok: true, user };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, taken: error.message.includes('users.email') ? 'email' : 'username' };
-    throw error;
+    const index = violatedUniqueIndex(error);
+    if (index === undefined) throw error;
+    return { ok: false, taken: index === 'users_email_unique' ? 'email' : 'username' };
   }
 }
 
@@ -36,24 +45,26 @@ export function createUser(input: Pick<NewUser, 'username' | 'email' | 'password
  * Sets a new password only if the stored hash is still `expectedHash`: of two
  * submits of one reset link, exactly one changes a row.
  */
-export function replacePasswordHash(userId: number, expectedHash: string, newHash: string): boolean {
-  const result = getDb()
+export async function replacePasswordHash(userId: number, expectedHash: string, newHash: string): Promise<boolean> {
+  const { db, users } = await getDb();
+  const changed = await db
     .update(users)
     .set({ passwordHash: newHash })
     .where(and(eq(users.id, userId), eq(users.passwordHash, expectedHash)))
-    .run();
-  return result.changes === 1;
+    .returning({ id: users.id });
+  return changed.length === 1;
 }
 
 /** Marks the address confirmed, if it is still the account's address; true when it is (again). */
-export function confirmEmailAddress(userId: number, email: string, at: Date): boolean {
-  const row = getDb()
+export async function confirmEmailAddress(userId: number, email: string, at: Date): Promise<boolean> {
+  const { db, users } = await getDb();
+  const confirmed = await db
     .update(users)
-    .set({ emailConfirmedAt: sql`coalesce(${users.emailConfirmedAt}, ${at.getTime()})` })
-    .where(and(eq(users.id, userId), sql`${users.email} = ${email} collate nocase`))
-    .returning({ id: users.id })
-    .get();
-  return row !== undefined;
+    // The column's own encoding for the moment: a number on SQLite, a timestamp on Postgres.
+    .set({ emailConfirmedAt: sql`coalesce(${users.emailConfirmedAt}, ${sql.param(at, users.emailConfirmedAt)})` })
+    .where(and(eq(users.id, userId), equalIgnoringCase(users.email, email)))
+    .returning({ id: users.id });
+  return confirmed.length > 0;
 }
 
 export type ChangeEmailResult = { ok: true } | { ok: false; reason: 'taken' | 'moved-on' };
@@ -63,34 +74,36 @@ export type ChangeEmailResult = { ok: true } | { ok: false; reason: 'taken' | 'm
  * account's address is no longer `fromEmail`, nothing changes ('moved-on'); if another
  * account holds `toEmail`, the unique index refuses it ('taken').
  */
-export function changeEmailAddress(userId: number, fromEmail: string, toEmail: string, at: Date): ChangeEmailResult {
+export async function changeEmailAddress(userId: number, fromEmail: string, toEmail: string, at: Date): Promise<ChangeEmailResult> {
+  const { db, users } = await getDb();
   try {
-    const row = getDb()
+    const moved = await db
       .update(users)
       .set({ email: toEmail, emailConfirmedAt: at })
-      .where(and(eq(users.id, userId), sql`${users.email} = ${fromEmail} collate nocase`))
-      .returning({ id: users.id })
-      .get();
-    return row ? { ok: true } : { ok: false, reason: 'moved-on' };
+      .where(and(eq(users.id, userId), equalIgnoringCase(users.email, fromEmail)))
+      .returning({ id: users.id });
+    return moved.length > 0 ? { ok: true } : { ok: false, reason: 'moved-on' };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: 'taken' };
+    if (violatedUniqueIndex(error) === 'users_email_unique') return { ok: false, reason: 'taken' };
     throw error;
   }
 }
 
 export type UpdateProfileResult = { ok: true; user: User } | { ok: false; taken: 'username' };
 
-export function updateProfile(userId: number, changes: { username: string; aboutMe: string }): UpdateProfileResult {
+export async function updateProfile(userId: number, changes: { username: string; aboutMe: string }): Promise<UpdateProfileResult> {
+  const { db, users } = await getDb();
   try {
-    const user = getDb().update(users).set(changes).where(eq(users.id, userId)).returning().get();
+    const [user] = await db.update(users).set(changes).where(eq(users.id, userId)).returning();
     if (!user) throw new Error(`no user ${userId}`);
     return { ok: true, user };
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, taken: 'username' };
+    if (violatedUniqueIndex(error) === 'users_username_unique') return { ok: false, taken: 'username' };
     throw error;
   }
 }
 
-export function recordLastSeen(userId: number, at: Date): void {
-  getDb().update(users).set({ lastSeen: at }).where(eq(users.id, userId)).run();
+export async function recordLastSeen(userId: number, at: Date): Promise<void> {
+  const { db, users } = await getDb();
+  await db.update(users).set({ lastSeen: at }).where(eq(users.id, userId));
 }

@@ -108,33 +108,32 @@ function mailOf(row: OutboxRow) {
 async function deliver(row: OutboxRow, transport: MailTransport | null, settings: Settings, report: DrainReport): Promise<void> {
   const { drainer } = settings;
   if (row.expiresAt && row.expiresAt <= new Date()) {
-    markEmailGivenUp(row.id, drainer, 'expired', 'Its content expired before it could be sent.');
+    await markEmailGivenUp(row.id, drainer, 'expired', 'Its content expired before it could be sent.');
     report.expired += 1;
     return;
   }
   if (!transport) {
-    markEmailDone(row.id, drainer, 'captured', new Date());
+    await markEmailDone(row.id, drainer, 'captured', new Date());
     report.sent += 1;
     return;
   }
   try {
     await transport.sendMail(mailOf(row));
   } catch (error) {
-    if (settings.abandon?.aborted) {
-      // Cut off by a stop, not refused: due again, and this try does not count.
-      releaseEmails(drainer, new Date(), [row.id]);
-    } else if (isPermanent(error) || row.attempts >= settings.maxAttempts) {
-      markEmailGivenUp(row.id, drainer, 'dead', describe(error));
+    // Cut off by a stop, not refused: drainOutbox has given the row back already.
+    if (settings.abandon?.aborted) return;
+    if (isPermanent(error) || row.attempts >= settings.maxAttempts) {
+      await markEmailGivenUp(row.id, drainer, 'dead', describe(error));
       report.dead += 1;
     } else {
       const delay = retryDelayMs(row.attempts, settings.retryBaseMs, settings.retryMaxMs);
-      markEmailFailed(row.id, drainer, describe(error), new Date(Date.now() + delay));
+      await markEmailFailed(row.id, drainer, describe(error), new Date(Date.now() + delay));
       report.retried += 1;
     }
     return;
   }
   // Straight after the relay's reply: a crash between the two is the one way a message goes twice.
-  markEmailDone(row.id, drainer, 'sent', new Date());
+  await markEmailDone(row.id, drainer, 'sent', new Date());
   report.sent += 1;
 }
 
@@ -155,28 +154,34 @@ export async function drainOutbox(transport: MailTransport | null, options: Drai
   const report = emptyDrainReport();
   const queue: OutboxRow[] = [];
   let nothingDue = false;
+  // One claim at a time for all lanes: a lane that finds the queue empty waits for the claim
+  // in flight, if any, rather than claiming a second batch beside it.
+  const claim: { inFlight: Promise<void> | null } = { inFlight: null };
 
-  const next = (): OutboxRow | undefined => {
-    if (queue.length === 0 && !nothingDue && !stop?.aborted) {
-      queue.push(...claimDueEmails(new Date(), settings.batchSize, leaseMs, drainer));
-      nothingDue = queue.length === 0;
+  const next = async (): Promise<OutboxRow | undefined> => {
+    while (queue.length === 0 && !nothingDue && !stop?.aborted) {
+      claim.inFlight ??= claimDueEmails(new Date(), settings.batchSize, leaseMs, drainer)
+        .then((claimed) => {
+          queue.push(...claimed);
+          nothingDue = claimed.length === 0;
+        })
+        .finally(() => {
+          claim.inFlight = null;
+        });
+      await claim.inFlight;
     }
     return queue.shift();
   };
   const lane = async () => {
     while (!abandon?.aborted) {
-      const row = next();
+      const row = await next();
       if (!row) return;
       await deliver(row, transport, settings, report);
     }
   };
 
   const renewal = setInterval(() => {
-    try {
-      renewEmailLeases(drainer, new Date(Date.now() + leaseMs));
-    } catch (error) {
-      console.error('Outbox lease renewal failed:', error);
-    }
+    renewEmailLeases(drainer, new Date(Date.now() + leaseMs)).catch((error: unknown) => console.error('Outbox lease renewal failed:', error));
   }, leaseMs / 3);
   renewal.unref();
   const abandoned = whenAborted(abandon);
@@ -187,8 +192,14 @@ export async function drainOutbox(transport: MailTransport | null, options: Drai
     clearInterval(renewal);
     abandoned.dispose();
   }
-  if (abandon?.aborted && queue.length > 0) {
-    releaseEmails(drainer, new Date(), queue.splice(0).map((row) => row.id));
+  if (abandon?.aborted) {
+    // Everything this drainer holds goes back, due, its attempt not counted: the rows waiting
+    // their turn and those whose sends the stop is cutting off, which are released now, while
+    // the database can still be reached (a Postgres pool cannot be from an exit handler). A
+    // claim still on its way is waited for first, or its rows would be held by no one.
+    await claim.inFlight?.catch(() => undefined);
+    queue.length = 0;
+    await releaseEmails(drainer, new Date());
   }
   return report;
 }

@@ -42,13 +42,14 @@ function errorMail(now: number): ErrorMail {
 }
 
 /** Ends the window if its time is up: mails the digest of what went unmailed in it, and forgets what no longer matters. */
-function closeWindowIfOver(state: ErrorMail, config: Config, now: number): void {
+async function closeWindowIfOver(state: ErrorMail, config: Config, now: number): Promise<void> {
   if (now - state.windowStartedAt < WINDOW_MS) return;
-  if (state.unmailed.size > 0 || state.unmailedOthers > 0) {
-    const unmailed = [...state.unmailed.values()].sort((a, b) => b.count - a.count);
-    const digest = errorDigestEmail({ since: new Date(state.windowStartedAt), until: new Date(now), unmailed, others: state.unmailedOthers });
-    sendEmail({ to: config.admins, audience: 'admin', ...digest });
-  }
+  const unmailed = [...state.unmailed.values()].sort((a, b) => b.count - a.count);
+  // Made before the window is reset, queued after: a second error meanwhile finds the new window, not this digest.
+  const digest =
+    unmailed.length > 0 || state.unmailedOthers > 0
+      ? errorDigestEmail({ since: new Date(state.windowStartedAt), until: new Date(now), unmailed, others: state.unmailedOthers })
+      : null;
   if (state.digestTimer) clearTimeout(state.digestTimer);
   state.digestTimer = null;
   state.unmailed.clear();
@@ -56,6 +57,7 @@ function closeWindowIfOver(state: ErrorMail, config: Config, now: number): void 
   state.windowStartedAt = now;
   state.mailedInWindow = 0;
   for (const [key, mailedAt] of state.lastMailed) if (now - mailedAt >= WINDOW_MS) state.lastMailed.delete(key);
+  if (digest) await sendEmail({ to: config.admins, audience: 'admin', ...digest });
 }
 
 function countUnmailed(state: ErrorMail, config: Config, route: string, kind: string, now: number): void {
@@ -65,7 +67,9 @@ function countUnmailed(state: ErrorMail, config: Config, route: string, kind: st
   else if (state.unmailed.size < DIGEST_LINES) state.unmailed.set(key, { route, kind, count: 1 });
   else state.unmailedOthers += 1;
   // The digest goes out when the window ends, even if no further error comes to close it.
-  state.digestTimer ??= setTimeout(() => closeWindowIfOver(state, config, Date.now()), state.windowStartedAt + WINDOW_MS - now).unref();
+  state.digestTimer ??= setTimeout(() => {
+    closeWindowIfOver(state, config, Date.now()).catch((error: unknown) => console.error('Could not queue the error digest:', error));
+  }, state.windowStartedAt + WINDOW_MS - now).unref();
 }
 
 /**
@@ -76,14 +80,14 @@ function countUnmailed(state: ErrorMail, config: Config, route: string, kind: st
  * at most 10 mails per 10 minutes in all, then one digest says how many more there were.
  * The admins' mail waits behind users' mail in the outbox.
  */
-export function reportServerError(
+export async function reportServerError(
   error: ServerError,
   context: ErrorContext,
   { config = getConfig(), now = Date.now() }: { config?: Config; now?: number } = {},
-): boolean {
+): Promise<boolean> {
   if (!config.production) return false;
   const state = errorMail(now);
-  closeWindowIfOver(state, config, now);
+  await closeWindowIfOver(state, config, now);
   const route = `${context.method} ${context.routePath} (${context.routeType})`;
   const kind = (error.name || 'Error').slice(0, 100);
   const key = `${route}|${kind}`;
@@ -103,6 +107,6 @@ export function reportServerError(
     occurredAt: new Date(now),
     stack: error.stack?.slice(0, STACK_CHARS),
   });
-  sendEmail({ to: config.admins, audience: 'admin', ...email });
+  await sendEmail({ to: config.admins, audience: 'admin', ...email });
   return true;
 }

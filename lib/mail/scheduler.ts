@@ -1,6 +1,6 @@
 import 'server-only';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { releaseEmails } from '@/lib/db/outbox';
+import { releaseEmailsDuringExit } from '@/lib/db/outbox';
 import { addDrainReport, drainOutbox, emptyDrainReport, processDrainer, type DrainOptions, type DrainReport } from './drain';
 import { closeMailTransport, getMailTransport } from './transport';
 
@@ -30,14 +30,15 @@ function drainer(): Drainer {
 /**
  * Whatever ends the process (Next.js exits on SIGTERM once its own work is done, maybe
  * before our grace period ends), the rows it still holds go back, due, instead of
- * waiting out their lease. Synchronous, as an exit handler must be.
+ * waiting out their lease. Synchronous, as an exit handler must be: SQLite can; Postgres
+ * cannot be reached any more, and there the rows go out again when their leases end.
  */
 function releaseHeldMailOnExit(state: Drainer): void {
   if (state.releasesOnExit) return;
   state.releasesOnExit = true;
   process.once('exit', () => {
     try {
-      releaseEmails(processDrainer(), new Date());
+      releaseEmailsDuringExit(processDrainer(), new Date());
     } catch (error) {
       console.error('Could not put back the mail this process held:', error);
     }

@@ -35,10 +35,10 @@ function drainSoon(): void {
 }
 
 /** Queues a message in the outbox and drains it after the response: never SMTP on the request path. */
-export function sendEmail(message: EmailMessage): void {
+export async function sendEmail(message: EmailMessage): Promise<void> {
   const config = getConfig();
   const now = new Date();
-  enqueueEmail({
+  await enqueueEmail({
     messageId: `<${randomUUID()}@${new URL(config.appUrl).hostname}>`,
     sender: config.sender,
     to: list(message.to),

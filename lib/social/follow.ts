@@ -7,11 +7,11 @@ export type FollowAction = 'follow' | 'unfollow';
 export type FollowOutcome = { ok: true; username: string } | { ok: false; reason: 'not-found' | 'self' };
 
 /** Follows or unfollows by username; the caller words the outcome. */
-export function changeFollow(me: User, username: string, action: FollowAction): FollowOutcome {
-  const other = findUserByUsername(username);
+export async function changeFollow(me: User, username: string, action: FollowAction): Promise<FollowOutcome> {
+  const other = await findUserByUsername(username);
   if (!other) return { ok: false, reason: 'not-found' };
   if (other.id === me.id) return { ok: false, reason: 'self' };
-  if (action === 'follow') follow(me.id, other.id);
-  else unfollow(me.id, other.id);
+  if (action === 'follow') await follow(me.id, other.id);
+  else await unfollow(me.id, other.id);
   return { ok: true, username: other.username };
 }

@@ -10,7 +10,7 @@ export async function GET(request: Request, { params }: RouteContext<'/avatar/[u
   const username = safeDecodeURIComponent((await params).username) ?? '';
   const asked = Number(new URL(request.url).searchParams.get('s'));
   const size = AVATAR_SIZES.find((known) => known === asked) ?? AVATAR_SIZES[0];
-  const user = findUserByUsername(username);
+  const user = await findUserByUsername(username);
   const image = user ? await avatarFor(user, size) : letterAvatar(username || '?', size);
   return new Response(Buffer.from(image.body), {
     headers: { 'Content-Type': image.contentType, 'Cache-Control': 'private, max-age=3600', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" },

@@ -5,6 +5,6 @@ import { deleteAllEmails } from '@/lib/db/outbox';
 
 export async function clearMailbox(): Promise<void> {
   if (!getConfig().devMailbox) notFound();
-  deleteAllEmails();
+  await deleteAllEmails();
   redirect('/dev/mail');
 }

@@ -16,7 +16,7 @@ const withLinksToTheTab = (html: string) => (/<body/i.test(html) ? html.replace(
 export default async function DevMailboxPage() {
   await connection();
   if (!getConfig().devMailbox) notFound();
-  const emails = listRecentEmails(SHOWN);
+  const emails = await listRecentEmails(SHOWN);
   return (
     <section>
       <h1>Mailbox</h1>

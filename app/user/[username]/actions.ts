@@ -18,7 +18,7 @@ async function change(formData: FormData, action: FollowAction): Promise<never> 
   const parsed = parseForm(followSchema, formData);
   const username = parsed.ok ? parsed.data.username : '';
   const me = await requireUser(profilePath(username));
-  const outcome: FollowOutcome = parsed.ok ? changeFollow(me, username, action) : { ok: false, reason: 'not-found' };
+  const outcome: FollowOutcome = parsed.ok ? await changeFollow(me, username, action) : { ok: false, reason: 'not-found' };
   await setFlash(describe(outcome, username, action));
   redirect(outcome.ok ? profilePath(outcome.username) : '/');
 }

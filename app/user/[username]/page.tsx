@@ -20,11 +20,11 @@ export async function generateMetadata({ params }: PageProps<'/user/[username]'>
 export default async function ProfilePage({ params, searchParams }: PageProps<'/user/[username]'>) {
   const username = safeDecodeURIComponent((await params).username) ?? '';
   const me = await requireUser(profilePath(username));
-  const user = findUserByUsername(username);
+  const user = await findUserByUsername(username);
   if (!user) notFound();
-  const { followers, following } = countFollows(user.id);
-  const followed = user.id !== me.id && isFollowing(me.id, user.id);
-  const page = findUserPostsPage(user.id, pageNumber((await searchParams).page));
+  const { followers, following } = await countFollows(user.id);
+  const followed = user.id !== me.id && (await isFollowing(me.id, user.id));
+  const page = await findUserPostsPage(user.id, pageNumber((await searchParams).page));
   const basePath = profilePath(user.username);
   return (
     <section>

@@ -17,7 +17,7 @@ export async function GET(request: Request) {
   runMaintenanceSoon();
   const to = new URL(request.url).searchParams.get('to');
   if (!to || to.length > 254) return Response.json({ error: 'Give ?to=ADDRESS' }, { status: 400, headers: NO_STORE });
-  const email = findLatestEmailTo(to);
+  const email = await findLatestEmailTo(to);
   if (!email) return Response.json({ error: `No message to ${to}` }, { status: 404, headers: NO_STORE });
   return Response.json(email, { headers: NO_STORE });
 }

@@ -1,5 +1,8 @@
+// The SQLite twin of ./postgres.ts: the same tables, columns, indexes and constraints
+// (test/schema.test.ts holds them to that). Query modules see the Postgres types; see ../client.ts.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { outboxStatuses } from './outbox-statuses';
 
 export const users = sqliteTable(
   'users',
@@ -17,14 +20,13 @@ export const users = sqliteTable(
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
   (table) => [
-    uniqueIndex('users_username_unique').on(sql`${table.username} collate nocase`),
+    // lower() rather than `collate nocase`: Postgres has the same expression, so one query
+    // (`lower(username) = lower(?)`) uses the index on both databases.
+    uniqueIndex('users_username_unique').on(sql`lower(${table.username})`),
     // Addresses are matched case-insensitively, so two spellings of one mailbox are one account.
-    uniqueIndex('users_email_unique').on(sql`${table.email} collate nocase`),
+    uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
   ],
 );
-
-export type User = typeof users.$inferSelect;
-export type NewUser = typeof users.$inferInsert;
 
 export const posts = sqliteTable(
   'posts',
@@ -44,9 +46,6 @@ export const posts = sqliteTable(
   ],
 );
 
-export type Post = typeof posts.$inferSelect;
-export type NewPost = typeof posts.$inferInsert;
-
 export const followers = sqliteTable(
   'followers',
   {
@@ -63,11 +62,6 @@ export const followers = sqliteTable(
     check('followers_not_self', sql`${table.followerId} <> ${table.followedId}`),
   ],
 );
-
-export type Follow = typeof followers.$inferSelect;
-
-export const outboxStatuses = ['pending', 'sending', 'sent', 'failed', 'dead', 'expired', 'captured'] as const;
-export type OutboxStatus = (typeof outboxStatuses)[number];
 
 export const outbox = sqliteTable(
   'outbox',
@@ -96,9 +90,6 @@ export const outbox = sqliteTable(
   },
   (table) => [index('outbox_status_next_attempt_at_idx').on(table.status, table.nextAttemptAt)],
 );
-
-export type OutboxRow = typeof outbox.$inferSelect;
-export type NewOutboxRow = typeof outbox.$inferInsert;
 
 /** Counters for rate limits, kept in the database so every process sees the same counts. */
 export const throttle = sqliteTable(

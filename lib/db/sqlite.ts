@@ -1,0 +1,44 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import type { Database } from './client';
+import { sqliteDialect } from './dialect';
+import * as tables from './schema/sqlite';
+
+// Only ./client.ts imports this module, and only when DATABASE_URL names a SQLite file.
+
+const MIGRATIONS_FOLDER = resolve(process.cwd(), 'drizzle/sqlite');
+
+function applyMigrations(db: BetterSQLite3Database): void {
+  try {
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  } catch {
+    // Another process sharing the file may have applied the same migration between
+    // drizzle's check and its transaction; a second pass sees it and has nothing to do.
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+/** Opens a SQLite file, creating it if need be, and applies the committed migrations. */
+export function openSqlite(path: string): Database {
+  mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Sqlite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Several processes (server, drainers, tests) share the file; wait for a lock instead of failing.
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite);
+  applyMigrations(db);
+  return {
+    // The one cast that lets a single query set serve both databases; ./client.ts says why it holds.
+    ...(tables as unknown as Omit<Database, 'db' | 'dialect' | 'pendingMigrations' | 'close'>),
+    db: db as unknown as Database['db'],
+    dialect: sqliteDialect,
+    pendingMigrations: async () => 0,
+    close: async () => void sqlite.close(),
+  };
+}
