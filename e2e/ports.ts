@@ -12,3 +12,5 @@ export const INBOX_URL = `http://127.0.0.1:${INBOX_PORT}`;
 /** A second server, which e2e/mail-shutdown.spec.ts starts and stops itself, and its SMTP relay. */
 export const SHUTDOWN_APP_PORT = BASE + 7;
 export const SHUTDOWN_SMTP_PORT = BASE + 8;
+/** Two servers on one Postgres, which e2e/two-servers.spec.ts starts itself. */
+export const SHARED_APP_PORTS = [BASE + 9, BASE + 10] as const;

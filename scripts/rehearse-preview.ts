@@ -2,21 +2,20 @@
 // ones) against a local stand-in for a Vercel preview.
 // The production build runs as Vercel would run a preview (VERCEL=1, VERCEL_ENV=preview, no
 // MAIL_SERVER, so mail is captured), and Playwright drives it only as it would a deployed one:
-// through PLAYWRIGHT_BASE_URL and the mailbox API, with no SMTP sink, no database file and no
-// X-Forwarded-For of its own. Two differences stay: SQLite stands in for Neon's Postgres, and
-// APP_URL pins plain http on loopback, where Vercel's addresses would say https.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// through PLAYWRIGHT_BASE_URL and the mailbox API, with no SMTP sink and no X-Forwarded-For of
+// its own. The database is a throwaway Postgres cluster, migrated by `npm run db:migrate` as the
+// Vercel build does, and, as root, the server runs from a read-only view of the app (a mount
+// namespace of its own, `unshare -m`), as a function's file system is: a write anywhere fails.
+// One difference stays: APP_URL pins plain http on loopback, where Vercel's addresses say https.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startPostgresCluster } from './postgres-cluster.mjs';
 import { REHEARSAL_PORT } from '../e2e/ports';
 
 const host = `127.0.0.1:${REHEARSAL_PORT}`;
 const appUrl = `http://${host}`;
-// Outside test-results/, which Playwright empties as it starts, under the running server.
-const databaseDir = mkdtempSync(join(tmpdir(), 'microblog-preview-'));
-const database = join(databaseDir, 'preview.db');
+const cluster = await startPostgresCluster();
+const database = await cluster.createDatabase('preview');
 const mailboxToken = 'rehearsal-mailbox-token-0123456789abcdef';
 const sender = 'preview@microblog.test';
 const cronSecret = 'rehearsal-cron-secret-0123456789';
@@ -53,10 +52,16 @@ async function waitUntilUp(server: ChildProcess): Promise<void> {
   throw new Error(`the preview server did not answer at ${appUrl}`);
 }
 
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(REHEARSAL_PORT), '--hostname', '127.0.0.1'], {
-  env: previewEnvironment,
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+execFileSync('npm', ['run', '--silent', 'db:migrate'], { env: { ...previewEnvironment, DATABASE_URL: database }, stdio: 'inherit' });
+
+const start = [process.execPath, 'node_modules/next/dist/bin/next', 'start', '--port', String(REHEARSAL_PORT), '--hostname', '127.0.0.1'];
+// Bind the app's folder onto itself read-only, in a mount namespace only the server sees.
+const readOnly = process.getuid?.() === 0;
+const command = readOnly
+  ? ['unshare', '-m', '--', 'sh', '-c', 'mount --bind "$PWD" "$PWD" && mount -o remount,bind,ro "$PWD" && exec "$@"', 'read-only', ...start]
+  : start;
+if (!readOnly) console.warn('Not root: the server runs from a writable folder (unshare needs root).');
+const server = spawn(command[0] ?? '', command.slice(1), { env: previewEnvironment, stdio: ['ignore', 'inherit', 'inherit'] });
 let status = 1;
 try {
   await waitUntilUp(server);
@@ -71,6 +76,6 @@ try {
     server.kill('SIGTERM');
     await exited;
   }
-  rmSync(databaseDir, { recursive: true, force: true });
+  await cluster.stop();
 }
 process.exit(status);
