@@ -39,7 +39,7 @@ async function openDatabase(): Promise<Database> {
     const { openPostgres } = await import('./postgres');
     return openPostgres(settings.url);
   }
-  // Imported here and only here, so a Postgres deployment never loads better-sqlite3's native module.
+  // The app imports it here and nowhere else, so a Postgres deployment never loads better-sqlite3's native module.
   const { openSqlite } = await import('./sqlite');
   return openSqlite(settings.path);
 }

@@ -9,7 +9,8 @@ import type { Database } from './client';
 import { postgresDialect } from './dialect';
 import * as tables from './schema/postgres';
 
-// Only ./client.ts (for the app) and scripts/migrate.ts import this module.
+// In the app only ./client.ts imports this module; scripts/migrate.ts, tests and the bench
+// migrate and open databases with it directly.
 
 const MIGRATIONS_FOLDER = resolve(process.cwd(), 'drizzle/postgres');
 // Any fixed number: the key of the advisory lock that lets one migrator run at a time.

@@ -8,7 +8,8 @@ import type { Database } from './client';
 import { sqliteDialect } from './dialect';
 import * as tables from './schema/sqlite';
 
-// Only ./client.ts imports this module, and only when DATABASE_URL names a SQLite file.
+// In the app only ./client.ts imports this module, and only when DATABASE_URL names a SQLite
+// file; scripts/migrate.ts and tests open files with it directly.
 
 const MIGRATIONS_FOLDER = resolve(process.cwd(), 'drizzle/sqlite');
 
