@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -15,4 +16,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Points next-intl at i18n/request.ts, which picks each request's language (no locale in the URL).
+export default createNextIntlPlugin('./i18n/request.ts')(nextConfig);

@@ -1,5 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { requestFieldErrorWords } from '@/i18n/field-errors';
 import { requireUser } from '@/lib/auth/dal';
 import { createPost } from '@/lib/db/posts';
 import { setFlash } from '@/lib/flash/flash';
@@ -8,9 +10,9 @@ import { postSchema } from '@/lib/validation/posts';
 
 export async function publishPost(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser('/');
-  const parsed = parseForm(postSchema, formData);
+  const parsed = parseForm(postSchema, formData, await requestFieldErrorWords());
   if (!parsed.ok) return parsed.state;
   await createPost(user.id, parsed.data.post);
-  await setFlash('Your post is now live!');
+  await setFlash((await getTranslations('flash'))('posted'));
   redirect('/');
 }

@@ -1,15 +1,21 @@
 'use client';
 import Link from 'next/link';
+import { useText } from '@/components/text-provider';
 
 /** Shown for any unexpected server error; the admins get the details by mail, the user never sees them. */
 export default function ErrorPage({ error }: { error: Error & { digest?: string } }) {
+  const t = useText('errorPage');
   return (
     <section className="card">
-      <h1>An unexpected error has occurred</h1>
-      <p>The administrator has been notified. Sorry for the inconvenience!</p>
-      {error.digest ? <p className="muted">Reference: {error.digest}</p> : null}
+      <h1>{t('heading')}</h1>
+      <p>{t('text')}</p>
+      {error.digest ? (
+        <p className="muted">
+          {t('reference')} {error.digest}
+        </p>
+      ) : null}
       <p>
-        <Link href="/">Back</Link>
+        <Link href="/">{t('back')}</Link>
       </p>
     </section>
   );

@@ -1,15 +1,17 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { titleOf } from '@/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Not Found' };
+export const generateMetadata = titleOf('notFound');
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('notFound');
   return (
     <section className="card">
-      <h1>Not Found</h1>
-      <p>Sorry, there is nothing at this address.</p>
+      <h1>{t('title')}</h1>
+      <p>{t('text')}</p>
       <p>
-        <Link href="/">Back</Link>
+        <Link href="/">{t('back')}</Link>
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 'use client';
 import { useState, useSyncExternalStore, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useText } from './text-provider';
 
 type Labelled = { name: string; label: string; error?: string; hint?: string };
 type AriaProps = { 'aria-invalid'?: true; 'aria-describedby'?: string };
@@ -36,10 +37,11 @@ function FieldFrame({ name, label, error, hint, control, after }: Labelled & { c
 /** A password input with a "Show" button beside it, drawn once a script can work it. */
 function PasswordField({ name, label, error, hint, ...input }: InputHTMLAttributes<HTMLInputElement> & Labelled) {
   const hasScript = useHasScript();
+  const t = useText('fields');
   const [shown, setShown] = useState(false);
   const toggle = hasScript ? (
     <button type="button" className="reveal" aria-pressed={shown} aria-controls={`field-${name}`} onClick={() => setShown(!shown)}>
-      {shown ? 'Hide' : 'Show'}
+      {shown ? t('hide') : t('show')}
       <span className="visually-hidden"> {label}</span>
     </button>
   ) : null;

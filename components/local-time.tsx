@@ -1,18 +1,29 @@
 'use client';
 import { useSyncExternalStore } from 'react';
+import type { Locale } from '@/i18n/locales';
 
 const subscribe = () => () => undefined;
 
 /**
- * A time in the reader's locale and zone. The server does not know them, so it
- * renders UTC; the browser re-renders in local time once it runs.
+ * The locales to write a date in: the page's language, in the reader's own variety of it
+ * when the browser names one (en-GB writes day before month), else the language itself.
  */
-export function LocalTime({ date, relative = false }: { date: Date; relative?: boolean }) {
+function readerLocales(locale: Locale): string[] {
+  const varieties = navigator.languages.filter((tag) => tag === locale || tag.startsWith(`${locale}-`));
+  return [...varieties, locale];
+}
+
+/**
+ * A time in the page's language and the reader's zone. The server does not know the zone,
+ * so it renders UTC; the browser re-renders in local time once it runs.
+ */
+export function LocalTime({ date, locale, relative = false }: { date: Date; locale: Locale; relative?: boolean }) {
   const isBrowser = useSyncExternalStore(subscribe, () => true, () => false);
   const iso = date.toISOString();
   let text = `${iso.slice(0, 16).replace('T', ' ')} UTC`;
   if (isBrowser) {
-    text = relative ? describeAgo(date) : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const locales = readerLocales(locale);
+    text = relative ? describeAgo(date, locales) : date.toLocaleString(locales, { dateStyle: 'medium', timeStyle: 'short' });
   }
   return (
     <time dateTime={iso} title={iso}>
@@ -21,9 +32,9 @@ export function LocalTime({ date, relative = false }: { date: Date; relative?: b
   );
 }
 
-function describeAgo(date: Date): string {
+function describeAgo(date: Date, locales: string[]): string {
   const seconds = Math.round((date.getTime() - Date.now()) / 1000);
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(locales, { numeric: 'auto' });
   for (const [unit, size] of [['year', 31_536_000], ['month', 2_592_000], ['day', 86_400], ['hour', 3600], ['minute', 60]] as const) {
     if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
   }

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { verifySession } from '@/lib/auth/dal';
 import { resendConfirmationEmail } from '@/lib/auth/resend-confirmation-action';
 
@@ -5,14 +6,13 @@ import { resendConfirmationEmail } from '@/lib/auth/resend-confirmation-action';
 export async function UnconfirmedBanner() {
   const user = await verifySession();
   if (!user || user.emailConfirmedAt) return null;
+  const t = await getTranslations('banner');
   return (
-    <div className="banner" role="region" aria-label="Email confirmation">
-      <p>
-        Your email address {user.email} is not confirmed yet. Please follow the link we sent you.
-      </p>
+    <div className="banner" role="region" aria-label={t('label')}>
+      <p>{t('unconfirmed', { email: user.email })}</p>
       <form action={resendConfirmationEmail}>
         <button type="submit" className="link-button">
-          Resend confirmation email
+          {t('resend')}
         </button>
       </form>
     </div>

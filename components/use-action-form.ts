@@ -4,6 +4,7 @@ import { useForm, type FieldValues, type Path } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type * as z from 'zod/mini';
 import type { FormState } from '@/lib/validation/form-state';
+import { useFieldErrorText } from './text-provider';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -12,10 +13,13 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * posts to the action as is; with it, the same schema checks fields as you type and
  * the action only runs once they pass. A server's message about a field goes as soon
  * as that field is changed: it spoke of what was sent, not of what is there now.
+ * The schema's messages are keys, put into the words the page handed down (see
+ * ClientText); the server's come in words already.
  */
 export function useActionForm<Input extends FieldValues>(schema: z.ZodMiniType<unknown, Input>, action: Action) {
   const [state, formAction, pending] = useActionState(action, {});
   const form = useForm<Input>({ resolver: zodResolver(schema as never), mode: 'onTouched' });
+  const errorText = useFieldErrorText();
   // Fields changed since the server's last answer; a new answer starts the list again.
   const [edits, setEdits] = useState({ answer: state, names: new Set<string>() });
   const editedSinceAnswer = edits.answer === state ? edits.names : new Set<string>();
@@ -40,7 +44,7 @@ export function useActionForm<Input extends FieldValues>(schema: z.ZodMiniType<u
         },
       }),
       defaultValue: state.values?.[name],
-      error: form.formState.errors[name]?.message?.toString() ?? (editedSinceAnswer.has(name) ? undefined : state.errors?.[name]?.[0]),
+      error: errorText(form.formState.errors[name]?.message?.toString()) ?? (editedSinceAnswer.has(name) ? undefined : state.errors?.[name]?.[0]),
     }),
   };
 }

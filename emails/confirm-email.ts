@@ -1,18 +1,22 @@
+import type { Locale } from '@/i18n/locales';
 import { renderEmail, type RenderedEmail } from './_components/render';
+import { emailText, greeting, signature } from './_components/text';
 
 export interface ConfirmEmailProps {
+  locale: Locale;
   username: string;
   confirmUrl: string;
   lifetimeHours: number;
 }
 
-export function confirmEmail({ username, confirmUrl, lifetimeHours }: ConfirmEmailProps): RenderedEmail {
-  return renderEmail('[Microblog] Confirm Your Email', [
-    { kind: 'paragraph', text: `Dear ${username},` },
-    { kind: 'paragraph', text: 'To confirm your email address click on the following link:' },
-    { kind: 'link', href: confirmUrl, label: 'Confirm your email address' },
-    { kind: 'paragraph', text: `The link works for ${lifetimeHours} hours.` },
-    { kind: 'paragraph', text: 'If you have not signed up for Microblog simply ignore this message.' },
-    { kind: 'signature', lines: ['Sincerely,', 'The Microblog Team'] },
+export function confirmEmail({ locale, username, confirmUrl, lifetimeHours }: ConfirmEmailProps): RenderedEmail {
+  const t = emailText(locale);
+  return renderEmail(locale, t('confirmEmail.subject'), [
+    greeting(t, username),
+    { kind: 'paragraph', text: t('confirmEmail.intro') },
+    { kind: 'link', href: confirmUrl, label: t('confirmEmail.link') },
+    { kind: 'paragraph', text: t('confirmEmail.lifetime', { hours: lifetimeHours }) },
+    { kind: 'paragraph', text: t('confirmEmail.ignore') },
+    signature(t),
   ]);
 }

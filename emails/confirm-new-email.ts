@@ -1,19 +1,23 @@
+import type { Locale } from '@/i18n/locales';
 import { renderEmail, type RenderedEmail } from './_components/render';
+import { emailText, greeting, signature } from './_components/text';
 
 export interface ConfirmNewEmailProps {
+  locale: Locale;
   username: string;
   confirmUrl: string;
   lifetimeHours: number;
 }
 
 /** Sent to the address an account asked to move to; following the link makes the move. */
-export function confirmNewEmail({ username, confirmUrl, lifetimeHours }: ConfirmNewEmailProps): RenderedEmail {
-  return renderEmail('[Microblog] Confirm Your New Email', [
-    { kind: 'paragraph', text: `Dear ${username},` },
-    { kind: 'paragraph', text: 'To make this the email address of your Microblog account click on the following link:' },
-    { kind: 'link', href: confirmUrl, label: 'Confirm your new email address' },
-    { kind: 'paragraph', text: `The link works for ${lifetimeHours} hours. Until you follow it, your account keeps its current address.` },
-    { kind: 'paragraph', text: 'If you have not asked for this change simply ignore this message.' },
-    { kind: 'signature', lines: ['Sincerely,', 'The Microblog Team'] },
+export function confirmNewEmail({ locale, username, confirmUrl, lifetimeHours }: ConfirmNewEmailProps): RenderedEmail {
+  const t = emailText(locale);
+  return renderEmail(locale, t('confirmNewEmail.subject'), [
+    greeting(t, username),
+    { kind: 'paragraph', text: t('confirmNewEmail.intro') },
+    { kind: 'link', href: confirmUrl, label: t('confirmNewEmail.link') },
+    { kind: 'paragraph', text: t('confirmNewEmail.lifetime', { hours: lifetimeHours }) },
+    { kind: 'paragraph', text: t('confirmNewEmail.ignore') },
+    signature(t),
   ]);
 }

@@ -1,18 +1,22 @@
+import type { Locale } from '@/i18n/locales';
 import { renderEmail, type RenderedEmail } from './_components/render';
+import { emailText, greeting, signature } from './_components/text';
 
 export interface ResetPasswordEmailProps {
+  locale: Locale;
   username: string;
   resetUrl: string;
   lifetimeMinutes: number;
 }
 
-export function resetPasswordEmail({ username, resetUrl, lifetimeMinutes }: ResetPasswordEmailProps): RenderedEmail {
-  return renderEmail('[Microblog] Reset Your Password', [
-    { kind: 'paragraph', text: `Dear ${username},` },
-    { kind: 'paragraph', text: 'To reset your password click on the following link:' },
-    { kind: 'link', href: resetUrl, label: 'Reset your password' },
-    { kind: 'paragraph', text: `The link works once and expires in ${lifetimeMinutes} minutes.` },
-    { kind: 'paragraph', text: 'If you have not requested a password reset simply ignore this message.' },
-    { kind: 'signature', lines: ['Sincerely,', 'The Microblog Team'] },
+export function resetPasswordEmail({ locale, username, resetUrl, lifetimeMinutes }: ResetPasswordEmailProps): RenderedEmail {
+  const t = emailText(locale);
+  return renderEmail(locale, t('resetPassword.subject'), [
+    greeting(t, username),
+    { kind: 'paragraph', text: t('resetPassword.intro') },
+    { kind: 'link', href: resetUrl, label: t('resetPassword.link') },
+    { kind: 'paragraph', text: t('resetPassword.lifetime', { minutes: lifetimeMinutes }) },
+    { kind: 'paragraph', text: t('resetPassword.ignore') },
+    signature(t),
   ]);
 }

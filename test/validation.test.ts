@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fieldErrorWords } from '@/i18n/field-errors';
 import { forgotPasswordSchema, loginSchema, registerSchema, resetPasswordSchema } from '@/lib/validation/auth';
 import { parseForm } from '@/lib/validation/form-state';
 import { editProfileSchema, postSchema } from '@/lib/validation/posts';
+
+const inEnglish = fieldErrorWords('en');
+/** The schemas give message keys; these are the words an English page shows for them. */
+const english = (message: string | undefined) => inEnglish.translate(message ?? '');
 
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
@@ -88,14 +93,14 @@ describe('post and about-me text', () => {
     ['bytes that were not UTF-8', 'hello\uFFFD'],
   ])('refuses %s with a message beside the box', (_name, text) => {
     const result = postSchema.safeParse({ post: text });
-    expect(result.error?.issues[0]?.message).toBe('A post cannot contain control characters.');
+    expect(english(result.error?.issues[0]?.message)).toBe('A post cannot contain control characters.');
     expect(editProfileSchema.safeParse({ username: 'susan', about_me: text }).success).toBe(false);
   });
 });
 
 describe('parseForm', () => {
   it('returns field errors and the submitted values, never the passwords', () => {
-    const result = parseForm(registerSchema, form({ ...good, email: 'bad' }));
+    const result = parseForm(registerSchema, form({ ...good, email: 'bad' }), inEnglish);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.state.errors?.email?.[0]).toBe('Please enter a valid email address.');
@@ -105,7 +110,7 @@ describe('parseForm', () => {
   it('refuses a file where text belongs', () => {
     const data = form({ password: 'x'.repeat(10), password2: 'x'.repeat(10) });
     data.set('password', new Blob(['x'.repeat(10)]));
-    expect(parseForm(resetPasswordSchema, data).ok).toBe(false);
+    expect(parseForm(resetPasswordSchema, data, inEnglish).ok).toBe(false);
   });
 });
 
@@ -121,7 +126,7 @@ describe('look-alike usernames', () => {
     ['Cyrillic with a Latin letter', 'пaвел'],
   ])('refuses a name that mixes scripts: %s', (_name, username) => {
     const result = registerSchema.safeParse({ ...good, username });
-    expect(result.error?.issues.map((issue) => issue.message)).toContain('Use the letters of one alphabet only.');
+    expect(result.error?.issues.map((issue) => english(issue.message))).toContain('Use the letters of one alphabet only.');
   });
 
   it.each([['张伟'], ['さとう_ハナ子'], ['김민준'], ['Павел'], ['José.García-2']])('accepts %s, written in one script', (username) => {
@@ -132,7 +137,7 @@ describe('look-alike usernames', () => {
 describe('repetitive and sequential passwords', () => {
   it.each([['aaaaaaaa'], ['abababab'], ['abcabcabc'], ['12345678'], ['1234abcd'], ['abcd4321'], ['zyxwvuts'], ['AAAAaaaa']])('refuses %s', (password) => {
     const result = registerSchema.safeParse({ ...good, password, password2: password });
-    expect(result.error?.issues.map((issue) => issue.message)).toContain('Avoid repeated or sequential characters such as aaaaaaaa or 1234abcd.');
+    expect(result.error?.issues.map((issue) => english(issue.message))).toContain('Avoid repeated or sequential characters such as aaaaaaaa or 1234abcd.');
   });
 
   it.each([['correct horse'], ['abcdxyz1'], ['Tr0ub4dor&3'], ['12345678x9']])('accepts %s', (password) => {
@@ -142,7 +147,7 @@ describe('repetitive and sequential passwords', () => {
 
 describe('an action call that carries no form', () => {
   it.each([[undefined], [null], ['text'], [{ email: 'a@example.com' }]])('is answered with a message, not a crash: %j', (notAForm) => {
-    const result = parseForm(forgotPasswordSchema, notAForm as unknown as FormData);
+    const result = parseForm(forgotPasswordSchema, notAForm as unknown as FormData, inEnglish);
     expect(result).toEqual({ ok: false, state: { message: 'This form could not be read. Please reload the page and try again.' } });
   });
 });

@@ -1,5 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { requestFieldErrorWords } from '@/i18n/field-errors';
 import { requireUser } from '@/lib/auth/dal';
 import { updateProfile } from '@/lib/db/users';
 import { setFlash } from '@/lib/flash/flash';
@@ -8,10 +10,10 @@ import { editProfileSchema } from '@/lib/validation/posts';
 
 export async function saveProfile(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser('/edit-profile');
-  const parsed = parseForm(editProfileSchema, formData);
+  const parsed = parseForm(editProfileSchema, formData, await requestFieldErrorWords());
   if (!parsed.ok) return parsed.state;
   const result = await updateProfile(user.id, { username: parsed.data.username, aboutMe: parsed.data.about_me });
-  if (!result.ok) return fieldErrors(formData, { username: ['Please use a different username.'] });
-  await setFlash('Your changes have been saved.');
+  if (!result.ok) return fieldErrors(formData, { username: [(await getTranslations('actionErrors'))('usernameTaken')] });
+  await setFlash((await getTranslations('flash'))('profileSaved'));
   redirect('/edit-profile');
 }

@@ -2,19 +2,22 @@
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { NewPasswordFields } from '@/components/new-password-fields';
+import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
 import { changePasswordSchema } from '@/lib/validation/account';
 import { changeOwnPassword } from './actions';
 
 export function ChangePasswordForm({ labelledBy }: { labelledBy: string }) {
   const { state, pending, formProps, field } = useActionForm(changePasswordSchema, changeOwnPassword);
+  const label = useText('fields');
+  const t = useText('forms');
   return (
     <form {...formProps} className="form" aria-labelledby={labelledBy}>
       <FormMessage message={state.message} />
-      <Field label="Current Password" type="password" autoComplete="current-password" required {...field('current_password')} />
-      <NewPasswordFields label="New Password" password={field('password')} repeat={field('password2')} />
+      <Field label={label('currentPassword')} type="password" autoComplete="current-password" required {...field('current_password')} />
+      <NewPasswordFields label={label('newPassword')} password={field('password')} repeat={field('password2')} />
       <button type="submit" disabled={pending}>
-        Change Password
+        {t('changePassword')}
       </button>
     </form>
   );

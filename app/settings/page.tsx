@@ -1,27 +1,34 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { FormText } from '@/i18n/client-text';
+import { titleOf } from '@/i18n/metadata';
 import { requireUser } from '@/lib/auth/dal';
 import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
 
-export const metadata: Metadata = { title: 'Settings' };
+export const generateMetadata = titleOf('settings');
 
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
+  const t = await getTranslations('settings');
+  const address = {
+    email: user.email,
+    address: (chunks: ReactNode) => <strong>{chunks}</strong>,
+    profile: (chunks: ReactNode) => <Link href="/edit-profile">{chunks}</Link>,
+  };
   return (
     <section className="card">
-      <h1>Settings</h1>
-      <p>
-        Your email address is <strong>{user.email}</strong>
-        {user.emailConfirmedAt ? ' (confirmed).' : ' (not confirmed yet).'} Your name and about me are on{' '}
-        <Link href="/edit-profile">Edit Profile</Link>.
-      </p>
-      <h2 id="change-email">Change Email</h2>
-      <p>We will send a link to the new address; your address changes when you follow it.</p>
-      <ChangeEmailForm labelledBy="change-email" />
-      <h2 id="change-password">Change Password</h2>
-      <p>Every other device signed in to your account will be signed out.</p>
-      <ChangePasswordForm labelledBy="change-password" />
+      <h1>{t('title')}</h1>
+      <p>{user.emailConfirmedAt ? t.rich('addressConfirmed', address) : t.rich('addressUnconfirmed', address)}</p>
+      <FormText>
+        <h2 id="change-email">{t('changeEmail')}</h2>
+        <p>{t('changeEmailIntro')}</p>
+        <ChangeEmailForm labelledBy="change-email" />
+        <h2 id="change-password">{t('changePassword')}</h2>
+        <p>{t('changePasswordIntro')}</p>
+        <ChangePasswordForm labelledBy="change-password" />
+      </FormText>
     </section>
   );
 }

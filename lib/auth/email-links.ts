@@ -23,7 +23,7 @@ export async function mailConfirmationLink(user: User): Promise<void> {
   const { token, expiresAt } = await signToken({ userId: user.id, purpose: CONFIRM_EMAIL, boundTo: addressKey(user.email), email: user.email });
   await sendEmail({
     to: user.email,
-    ...confirmEmail({ username: user.username, confirmUrl: confirmUrl(token), lifetimeHours: lifetimeHours(CONFIRM_EMAIL) }),
+    ...confirmEmail({ locale: user.locale, username: user.username, confirmUrl: confirmUrl(token), lifetimeHours: lifetimeHours(CONFIRM_EMAIL) }),
     expiresAt,
   });
 }
@@ -53,12 +53,12 @@ export async function requestEmailChange(user: User, newEmail: string, currentPa
   const { token, expiresAt } = await signToken({ userId: user.id, purpose: CHANGE_EMAIL, boundTo: addressKey(check.user.email), email: newEmail });
   await sendEmail({
     to: newEmail,
-    ...confirmNewEmail({ username: user.username, confirmUrl: confirmUrl(token), lifetimeHours: lifetimeHours(CHANGE_EMAIL) }),
+    ...confirmNewEmail({ locale: check.user.locale, username: user.username, confirmUrl: confirmUrl(token), lifetimeHours: lifetimeHours(CHANGE_EMAIL) }),
     expiresAt,
   });
   await sendEmail({
     to: check.user.email,
-    ...emailChangeRequested({ username: user.username, newEmail, requestedAt: new Date(), forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }),
+    ...emailChangeRequested({ locale: check.user.locale, username: user.username, newEmail, requestedAt: new Date(), forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }),
   });
   return { ok: true };
 }

@@ -32,7 +32,7 @@ export async function setPassword(user: User, newPassword: string): Promise<SetP
   await forgetFailedSignIns(user.username);
   await sendEmail({
     to: user.email,
-    ...passwordChangedEmail({ username: user.username, changedAt: new Date(), forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }),
+    ...passwordChangedEmail({ locale: user.locale, username: user.username, changedAt: new Date(), forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }),
   });
   return { ok: true, user: { ...user, passwordHash: newHash } };
 }

@@ -29,7 +29,7 @@ async function mailResetLink(user: User): Promise<void> {
   const { token, expiresAt } = await signToken({ userId: user.id, purpose: RESET_PASSWORD, boundTo: user.passwordHash });
   // Built from APP_URL alone: a forged Host header must never choose where the link points.
   const resetUrl = `${getConfig().appUrl}/reset/${token}`;
-  await sendEmail({ to: user.email, ...resetPasswordEmail({ username: user.username, resetUrl, lifetimeMinutes: RESET_LINK_LIFETIME_MINUTES }), expiresAt });
+  await sendEmail({ to: user.email, ...resetPasswordEmail({ locale: user.locale, username: user.username, resetUrl, lifetimeMinutes: RESET_LINK_LIFETIME_MINUTES }), expiresAt });
 }
 
 export type ResetLinkFailure = 'malformed' | 'expired' | 'invalid' | 'used';

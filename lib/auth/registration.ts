@@ -6,6 +6,7 @@ import { passwordProblem } from '@/lib/auth/password-policy';
 import { hashPassword } from '@/lib/auth/passwords';
 import { maySignUp } from '@/lib/auth/throttling';
 import { withinTimeBudget } from '@/lib/auth/time-budget';
+import type { Locale } from '@/i18n/locales';
 import { getConfig } from '@/lib/config';
 import { createUser, findUserByEmail, findUserByUsername } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
@@ -30,7 +31,7 @@ export type Registration =
  * before the password is hashed, and the hash waits for a slot (see hash-slots.ts), so
  * a flood of sign-ups costs little and cannot hold much memory.
  */
-export async function registerUser(input: { username: string; email: string; password: string }, ip: string): Promise<Registration> {
+export async function registerUser(input: { username: string; email: string; password: string; locale?: Locale }, ip: string): Promise<Registration> {
   if (!(await maySignUp(ip))) return { ok: false, reason: 'throttled' };
   const problem = passwordProblem(input.password, input.username);
   if (problem) return { ok: false, reason: 'weak-password', problem };
@@ -43,14 +44,14 @@ export async function registerUser(input: { username: string; email: string; pas
       if (error instanceof HashingBusy) return { ok: false, reason: 'busy' };
       throw error;
     }
-    const result = await createUser({ username: input.username, email: input.email, passwordHash });
+    const result = await createUser({ username: input.username, email: input.email, passwordHash, locale: input.locale });
     if (result.ok) {
       await mailConfirmationLink(result.user);
       return { ok: true, created: result.user };
     }
     if (result.taken === 'username') return { ok: false, reason: 'username-taken' };
     const owner = await findUserByEmail(input.email);
-    if (owner) await sendEmail({ to: owner.email, ...signupAttemptEmail({ username: owner.username, forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }) });
+    if (owner) await sendEmail({ to: owner.email, ...signupAttemptEmail({ locale: owner.locale, username: owner.username, forgotPasswordUrl: `${getConfig().appUrl}/forgot-password` }) });
     return { ok: true, created: null };
   });
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, sql, type AnyColumn } from 'drizzle-orm';
+import type { Locale } from '@/i18n/locales';
 import { getDb } from './client';
 import { violatedUniqueIndex } from './dialect';
 import type { NewUser, User } from './schema';
@@ -28,7 +29,7 @@ export async function findUserByEmail(email: string): Promise<User | undefined> 
 export type CreateUserResult = { ok: true; user: User } | { ok: false; taken: 'username' | 'email' };
 
 /** Inserts a user; the unique indexes, not a prior lookup, decide a race between two sign-ups. */
-export async function createUser(input: Pick<NewUser, 'username' | 'email' | 'passwordHash'>): Promise<CreateUserResult> {
+export async function createUser(input: Pick<NewUser, 'username' | 'email' | 'passwordHash' | 'locale'>): Promise<CreateUserResult> {
   const { db, users } = await getDb();
   try {
     const [user] = await db.insert(users).values(input).returning();
@@ -101,6 +102,11 @@ export async function updateProfile(userId: number, changes: { username: string;
     if (violatedUniqueIndex(error) === 'users_username_unique') return { ok: false, taken: 'username' };
     throw error;
   }
+}
+
+export async function setUserLocale(userId: number, locale: Locale): Promise<void> {
+  const { db, users } = await getDb();
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
 export async function recordLastSeen(userId: number, at: Date): Promise<void> {

@@ -1,9 +1,13 @@
 import * as z from 'zod/mini';
-import { currentPasswordField, emailField, newPasswordField, passwordsMatch, repeatField, usernameField } from './fields';
+import type { FieldErrorKey } from '@/i18n/messages';
+import { currentPasswordField, emailField, FIELD_LIMITS, newPasswordField, passwordsMatch, repeatField, usernameField } from './fields';
+
+const usernameRequired: FieldErrorKey = 'loginUsernameRequired';
+const usernameTooLong: FieldErrorKey = 'usernameTooLong';
 
 export const loginSchema = z.object({
   // Normalised as at sign-up, so a name typed in full-width letters finds its account.
-  username: z.string().check(z.trim(), z.normalize('NFKC'), z.minLength(1, 'Please enter your username.'), z.maxLength(64, 'Username must be at most 64 characters.')),
+  username: z.string().check(z.trim(), z.normalize('NFKC'), z.minLength(1, usernameRequired), z.maxLength(FIELD_LIMITS.usernameMax, usernameTooLong)),
   password: currentPasswordField,
   // A ticked checkbox is posted with some value ("on" unless told otherwise), an unticked one
   // not at all; react-hook-form hands over a boolean. Any value means ticked, as in HTML.

@@ -1,9 +1,22 @@
 // zod/mini: these schemas ship to the browser with every form, and its functional checks
 // tree-shake to a fifth of classic zod's size.
 import * as z from 'zod/mini';
+import type { FieldErrorKey } from '@/i18n/messages';
 
 const PASSWORD_MIN = 8;
 const PASSWORD_MAX = 128;
+const USERNAME_MAX = 64;
+const EMAIL_MAX = 254;
+export const POST_MAX = 140;
+
+/** The numbers field messages quote, filled in wherever a message is put into words. */
+export const FIELD_LIMITS = { passwordMin: PASSWORD_MIN, passwordMax: PASSWORD_MAX, usernameMax: USERNAME_MAX, emailMax: EMAIL_MAX, postMax: POST_MAX };
+
+/**
+ * A message key of messages/*.json's `fieldErrors`, not words: these schemas run in the
+ * browser too, and each form is sent only its own language's words for the keys.
+ */
+const message = (key: FieldErrorKey) => key;
 
 // Control characters have no place in a name, address or password, and CR/LF in one could
 // split a mail header. U+FFFD is what bytes that were not UTF-8 decode to: what was sent is lost.
@@ -11,11 +24,9 @@ const NO_CONTROL_CHARACTERS = /^[^\p{Cc}\uFFFD]*$/u;
 // Free text keeps its line breaks and tabs, and nothing else of the kind.
 const PLAIN_TEXT = /^(?:[\t\n\r]|[^\p{Cc}\uFFFD])*$/u;
 
-/** Free text such as a post or an about-me, trimmed, at most `max` characters. */
-export function plainTextField(label: string, max: number) {
-  return z
-    .string()
-    .check(z.trim(), z.maxLength(max, `${label} is at most ${max} characters.`), z.regex(PLAIN_TEXT, `${label} cannot contain control characters.`));
+/** Free text such as a post or an about-me, trimmed, at most `max` characters; `messages` say which text it is. */
+export function plainTextField(messages: { tooLong: FieldErrorKey; controlCharacters: FieldErrorKey }, max: number) {
+  return z.string().check(z.trim(), z.maxLength(max, message(messages.tooLong)), z.regex(PLAIN_TEXT, message(messages.controlCharacters)));
 }
 
 // The scripts a name's letters are told apart by. Japanese writes one name in Han, Hiragana and
@@ -46,10 +57,10 @@ export const usernameField = z
   .check(
     z.trim(),
     z.normalize('NFKC'),
-    z.minLength(1, 'Please enter a username.'),
-    z.maxLength(64, 'Username must be at most 64 characters.'),
-    z.regex(/^[\p{L}\p{N}._-]+$/u, 'Use letters, digits, dots, dashes and underscores only.'),
-    z.refine(isSingleScript, 'Use the letters of one alphabet only.'),
+    z.minLength(1, message('usernameRequired')),
+    z.maxLength(USERNAME_MAX, message('usernameTooLong')),
+    z.regex(/^[\p{L}\p{N}._-]+$/u, message('usernameCharacters')),
+    z.refine(isSingleScript, message('usernameOneScript')),
   );
 
 export const emailField = z.pipe(
@@ -57,11 +68,11 @@ export const emailField = z.pipe(
     .string()
     .check(
       z.trim(),
-      z.minLength(1, 'Please enter your email address.'),
-      z.maxLength(254, 'Email must be at most 254 characters.'),
-      z.regex(NO_CONTROL_CHARACTERS, 'Please enter a valid email address.'),
+      z.minLength(1, message('emailRequired')),
+      z.maxLength(EMAIL_MAX, message('emailTooLong')),
+      z.regex(NO_CONTROL_CHARACTERS, message('emailInvalid')),
     ),
-  z.email('Please enter a valid email address.').check(z.toLowerCase()),
+  z.email(message('emailInvalid')).check(z.toLowerCase()),
 );
 
 /**
@@ -85,39 +96,31 @@ export function isRepetitiveOrSequential(password: string): boolean {
   return true;
 }
 
-/** The rules a new password follows, shown before anyone breaks one. */
-export const PASSWORD_RULES = `At least ${PASSWORD_MIN} characters. Not one of the most common passwords, not your username, and not a run such as aaaaaaaa or 1234abcd.`;
-
 export const newPasswordField = z
   .string()
   .check(
-    z.minLength(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters.`),
-    z.maxLength(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`),
-    z.regex(NO_CONTROL_CHARACTERS, 'Password cannot contain control characters.'),
-    z.refine((password) => !isRepetitiveOrSequential(password), 'Avoid repeated or sequential characters such as aaaaaaaa or 1234abcd.'),
+    z.minLength(PASSWORD_MIN, message('passwordTooShort')),
+    z.maxLength(PASSWORD_MAX, message('passwordTooLong')),
+    z.regex(NO_CONTROL_CHARACTERS, message('passwordControlCharacters')),
+    z.refine((password) => !isRepetitiveOrSequential(password), message('passwordRepetitive')),
   );
 
 /** Sign-in checks no policy: an old password that predates a rule must still work. */
 export const currentPasswordField = z
   .string()
-  .check(z.minLength(1, 'Please enter your password.'), z.maxLength(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters.`));
+  .check(z.minLength(1, message('passwordRequired')), z.maxLength(PASSWORD_MAX, message('passwordTooLong')));
 
-export const repeatField = z.string().check(z.minLength(1, 'Please repeat the password.'));
+export const repeatField = z.string().check(z.minLength(1, message('repeatRequired')));
 
-/** The words for each reason the server's password policy gives (lib/auth/password-policy.ts). */
+/** The message (in messages/*.json's `actionErrors`) for each reason the server's password policy gives (lib/auth/password-policy.ts). */
 export const PASSWORD_PROBLEMS = {
-  common: 'This password is one of the most common ones. Please choose another.',
-  'contains-username': 'Your password must not contain your username.',
+  common: 'passwordCommon',
+  'contains-username': 'passwordContainsUsername',
 } as const;
 export type PasswordProblem = keyof typeof PASSWORD_PROBLEMS;
-
-/** When the server has more password hashing waiting than it takes on. */
-export const BUSY = 'The server is busy. Please try again in a moment.';
-
-const REPEAT_MISMATCH = 'Passwords do not match.';
 
 /** A new password and its repetition; a mismatch is reported beside the repetition. */
 export const passwordsMatch = z.refine<{ password: string; password2: string }>((form) => form.password === form.password2, {
   path: ['password2'],
-  message: REPEAT_MISMATCH,
+  message: message('passwordsDiffer'),
 });

@@ -10,6 +10,13 @@ export type FormState = {
   values?: Record<string, string>;
 };
 
+/**
+ * How a form's field errors are put into the reader's language: the schemas give message
+ * keys (see fields.ts), and checks that name none fall back on zod's own words, here in
+ * `zodDefaults`' language.
+ */
+export type FieldErrorWords = { translate: (message: string) => string; zodDefaults?: z.core.$ZodErrorMap };
+
 // Every password field (new, repeated, current) and link token: never sent back to the page.
 const SECRET_FIELD = /password|token/;
 
@@ -24,17 +31,15 @@ function submittedValues(formData: FormData): Record<string, string> {
 export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
 /** Parses a form post with its schema; a file where text belongs is refused like any bad value. */
-export function parseForm<Schema extends z.ZodMiniType>(schema: Schema, formData: FormData): Parsed<z.output<Schema>> {
+export function parseForm<Schema extends z.ZodMiniType>(schema: Schema, formData: FormData, words: FieldErrorWords): Parsed<z.output<Schema>> {
   // A hand-made action call can decode to no form at all; it gets an answer, not a crash.
-  if (!(formData instanceof FormData)) return { ok: false, state: { message: 'This form could not be read. Please reload the page and try again.' } };
+  if (!(formData instanceof FormData)) return { ok: false, state: { message: words.translate('formUnreadable') } };
   const fields: Record<string, unknown> = {};
   for (const [key, value] of formData) fields[key] = value;
-  const result = z.safeParse(schema, fields);
+  const result = z.safeParse(schema, fields, words.zodDefaults ? { error: words.zodDefaults } : undefined);
   if (result.success) return { ok: true, data: result.data };
-  return {
-    ok: false,
-    state: { errors: z.flattenError(result.error).fieldErrors as FormState['errors'], values: submittedValues(formData) },
-  };
+  const errors = Object.entries(z.flattenError(result.error).fieldErrors as Record<string, string[]>).map(([field, messages]) => [field, messages.map(words.translate)]);
+  return { ok: false, state: { errors: Object.fromEntries(errors), values: submittedValues(formData) } };
 }
 
 /** Sends the form back with messages beside the named fields, refilled but for secrets. */

@@ -1,15 +1,18 @@
 import * as z from 'zod/mini';
-import { plainTextField, usernameField } from './fields';
+import type { FieldErrorKey } from '@/i18n/messages';
+import { plainTextField, POST_MAX, usernameField } from './fields';
 
-export const POST_MAX = 140;
+export { POST_MAX };
+
+const postRequired: FieldErrorKey = 'postRequired';
 
 export const postSchema = z.object({
-  post: plainTextField('A post', POST_MAX).check(z.minLength(1, 'Please write something first.')),
+  post: plainTextField({ tooLong: 'postTooLong', controlCharacters: 'postControlCharacters' }, POST_MAX).check(z.minLength(1, postRequired)),
 });
 
 export const editProfileSchema = z.object({
   username: usernameField,
-  about_me: plainTextField('About me', POST_MAX),
+  about_me: plainTextField({ tooLong: 'aboutMeTooLong', controlCharacters: 'aboutMeControlCharacters' }, POST_MAX),
 });
 
 /** `?page=N` as a positive page number; anything else (missing, 0, -3, "abc", 1e99) is page 1. */

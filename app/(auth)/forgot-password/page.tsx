@@ -1,16 +1,21 @@
-import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { FormText } from '@/i18n/client-text';
+import { titleOf } from '@/i18n/metadata';
 import { redirectIfSignedIn } from '@/lib/auth/dal';
 import { ForgotPasswordForm } from './forgot-password-form';
 
-export const metadata: Metadata = { title: 'Reset Password' };
+export const generateMetadata = titleOf('forgotPassword');
 
 export default async function ForgotPasswordPage() {
   await redirectIfSignedIn();
+  const t = await getTranslations('forgotPassword');
   return (
     <section className="card">
-      <h1>Reset Password</h1>
-      <p>Enter the email address of your account and we will send you a link to choose a new password.</p>
-      <ForgotPasswordForm />
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <FormText>
+        <ForgotPasswordForm />
+      </FormText>
     </section>
   );
 }

@@ -2,24 +2,27 @@
 import Link from 'next/link';
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
+import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
 import { loginSchema } from '@/lib/validation/auth';
 import { login } from './actions';
 
 export function LoginForm({ next }: { next: string }) {
   const { state, pending, formProps, field } = useActionForm(loginSchema, login);
+  const label = useText('fields');
+  const t = useText('forms');
   return (
     <form {...formProps} className="form">
       <FormMessage message={state.message} />
       <input type="hidden" name="next" value={next} />
-      <Field label="Username" autoComplete="username" required {...field('username')} />
-      <Field label="Password" type="password" autoComplete="current-password" required {...field('password')} />
-      <Field label="Remember Me" type="checkbox" {...field('remember')} />
+      <Field label={label('username')} autoComplete="username" required {...field('username')} />
+      <Field label={label('password')} type="password" autoComplete="current-password" required {...field('password')} />
+      <Field label={label('rememberMe')} type="checkbox" {...field('remember')} />
       <button type="submit" disabled={pending}>
-        Sign In
+        {t('signIn')}
       </button>
       <p>
-        <Link href="/forgot-password">Forgot your password?</Link>
+        <Link href="/forgot-password">{t('forgotPassword')}</Link>
       </p>
     </form>
   );

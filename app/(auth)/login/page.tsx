@@ -1,21 +1,24 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { FormText } from '@/i18n/client-text';
+import { titleOf } from '@/i18n/metadata';
 import { redirectIfSignedIn } from '@/lib/auth/dal';
 import { safeRedirectPath } from '@/lib/http/safe-redirect';
 import { LoginForm } from './login-form';
 
-export const metadata: Metadata = { title: 'Sign In' };
+export const generateMetadata = titleOf('login');
 
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   await redirectIfSignedIn();
   const { next } = await searchParams;
+  const t = await getTranslations('login');
   return (
     <section className="card">
-      <h1>Sign In</h1>
-      <LoginForm next={safeRedirectPath(next)} />
-      <p>
-        New User? <Link href="/register">Click to Register!</Link>
-      </p>
+      <h1>{t('title')}</h1>
+      <FormText>
+        <LoginForm next={safeRedirectPath(next)} />
+      </FormText>
+      <p>{t.rich('newUser', { register: (chunks) => <Link href="/register">{chunks}</Link> })}</p>
     </section>
   );
 }

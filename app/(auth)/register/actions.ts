@@ -1,21 +1,25 @@
 'use server';
 import { redirect } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requestFieldErrorWords } from '@/i18n/field-errors';
 import { registerUser } from '@/lib/auth/registration';
 import { setFlash } from '@/lib/flash/flash';
 import { clientAddress } from '@/lib/http/client-address';
 import { registerSchema } from '@/lib/validation/auth';
-import { BUSY, PASSWORD_PROBLEMS } from '@/lib/validation/fields';
+import { PASSWORD_PROBLEMS } from '@/lib/validation/fields';
 import { fieldErrors, formMessage, parseForm, type FormState } from '@/lib/validation/form-state';
 
 export async function register(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(registerSchema, formData);
+  const parsed = parseForm(registerSchema, formData, await requestFieldErrorWords());
   if (!parsed.ok) return parsed.state;
-  const result = await registerUser(parsed.data, await clientAddress());
-  if (!result.ok && result.reason === 'weak-password') return fieldErrors(formData, { password: [PASSWORD_PROBLEMS[result.problem]] });
-  if (!result.ok && result.reason === 'username-taken') return fieldErrors(formData, { username: ['Please use a different username.'] });
-  if (!result.ok && result.reason === 'throttled') return formMessage(formData, 'Too many sign-ups from your network. Please try again later.');
-  if (!result.ok) return formMessage(formData, BUSY);
+  // The account's mail will speak the language of the page it signed up on.
+  const result = await registerUser({ ...parsed.data, locale: await getLocale() }, await clientAddress());
+  const t = await getTranslations('actionErrors');
+  if (!result.ok && result.reason === 'weak-password') return fieldErrors(formData, { password: [t(PASSWORD_PROBLEMS[result.problem])] });
+  if (!result.ok && result.reason === 'username-taken') return fieldErrors(formData, { username: [t('usernameTaken')] });
+  if (!result.ok && result.reason === 'throttled') return formMessage(formData, t('signupThrottled'));
+  if (!result.ok) return formMessage(formData, t('busy'));
   // The same words whether the account was made or its address already had one (the owner is mailed).
-  await setFlash('Congratulations, you are now a registered user!');
+  await setFlash((await getTranslations('flash'))('registered'));
   redirect('/login');
 }

@@ -2,20 +2,23 @@
 import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { NewPasswordFields } from '@/components/new-password-fields';
+import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
 import { registerSchema } from '@/lib/validation/auth';
 import { register } from './actions';
 
 export function RegisterForm() {
   const { state, pending, formProps, field } = useActionForm(registerSchema, register);
+  const label = useText('fields');
+  const t = useText('forms');
   return (
     <form {...formProps} className="form">
       <FormMessage message={state.message} />
-      <Field label="Username" autoComplete="username" required {...field('username')} />
-      <Field label="Email" type="email" autoComplete="email" required {...field('email')} />
-      <NewPasswordFields label="Password" password={field('password')} repeat={field('password2')} />
+      <Field label={label('username')} autoComplete="username" required {...field('username')} />
+      <Field label={label('email')} type="email" autoComplete="email" required {...field('email')} />
+      <NewPasswordFields label={label('password')} password={field('password')} repeat={field('password2')} />
       <button type="submit" disabled={pending}>
-        Register
+        {t('register')}
       </button>
     </form>
   );

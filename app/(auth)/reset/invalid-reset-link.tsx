@@ -1,16 +1,15 @@
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { RESET_LINK_LIFETIME_MINUTES } from '@/lib/tokens';
 
-export function InvalidResetLink() {
+export async function InvalidResetLink() {
+  const t = await getTranslations('invalidResetLink');
   return (
     <section className="card">
-      <h1>This link no longer works</h1>
+      <h1>{t('heading')}</h1>
+      <p>{t('text', { minutes: RESET_LINK_LIFETIME_MINUTES })}</p>
       <p>
-        The password reset link is invalid, has expired or has already been used. Links work once, for {RESET_LINK_LIFETIME_MINUTES}{' '}
-        minutes.
-      </p>
-      <p>
-        <Link href="/forgot-password">Request a new password reset link</Link>
+        <Link href="/forgot-password">{t('newLink')}</Link>
       </p>
     </section>
   );

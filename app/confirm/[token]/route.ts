@@ -1,4 +1,5 @@
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { followEmailLink } from '@/lib/auth/email-links';
 import { setFlash } from '@/lib/flash/flash';
 
@@ -9,10 +10,11 @@ import { setFlash } from '@/lib/flash/flash';
 export async function GET(_request: Request, { params }: RouteContext<'/confirm/[token]'>) {
   const outcome = await followEmailLink((await params).token);
   if (!outcome.ok && outcome.reason === 'invalid') redirect('/confirm/invalid');
+  const t = await getTranslations('flash');
   if (!outcome.ok) {
-    await setFlash('That address now belongs to another account, so your email address was not changed.');
+    await setFlash(t('emailTaken'));
     redirect('/settings');
   }
-  await setFlash('Your email address is confirmed.');
+  await setFlash(t('emailConfirmed'));
   redirect('/');
 }

@@ -1,18 +1,17 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { titleOf } from '@/i18n/metadata';
 
-export const metadata: Metadata = { title: 'Link expired' };
+export const generateMetadata = titleOf('invalidEmailLink');
 
-export default function InvalidEmailLinkPage() {
+export default async function InvalidEmailLinkPage() {
+  const t = await getTranslations('invalidEmailLink');
   return (
     <section className="card">
-      <h1>This link no longer works</h1>
+      <h1>{t('heading')}</h1>
+      <p>{t('text')}</p>
       <p>
-        The confirmation link is invalid or has expired, or your email address has changed since it was sent. Sign in and
-        ask for a new one.
-      </p>
-      <p>
-        <Link href="/settings">Go to your settings</Link>
+        <Link href="/settings">{t('toSettings')}</Link>
       </p>
     </section>
   );

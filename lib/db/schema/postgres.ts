@@ -2,6 +2,7 @@
 // (test/schema.test.ts holds them to that). Query modules are typed against these tables.
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { DEFAULT_LOCALE, LOCALES } from '@/i18n/locales';
 import { outboxStatuses } from './outbox-statuses';
 
 // Milliseconds, as JavaScript's Date holds them and SQLite's integer columns store them,
@@ -18,6 +19,8 @@ export const users = pgTable(
     /** When the owner followed a confirmation link sent to `email`; null until then. */
     emailConfirmedAt: moment('email_confirmed_at'),
     aboutMe: text('about_me'),
+    /** The language of the owner's mail: the page's at signup, then the language switcher's. */
+    locale: text('locale', { enum: LOCALES }).notNull().default(DEFAULT_LOCALE),
     lastSeen: moment('last_seen'),
     createdAt: moment('created_at').notNull().defaultNow(),
   },

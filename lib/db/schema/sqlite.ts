@@ -2,6 +2,7 @@
 // (test/schema.test.ts holds them to that). Query modules see the Postgres types; see ../client.ts.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DEFAULT_LOCALE, LOCALES } from '@/i18n/locales';
 import { outboxStatuses } from './outbox-statuses';
 
 export const users = sqliteTable(
@@ -14,6 +15,8 @@ export const users = sqliteTable(
     /** When the owner followed a confirmation link sent to `email`; null until then. */
     emailConfirmedAt: integer('email_confirmed_at', { mode: 'timestamp_ms' }),
     aboutMe: text('about_me'),
+    /** The language of the owner's mail: the page's at signup, then the language switcher's. */
+    locale: text('locale', { enum: LOCALES }).notNull().default(DEFAULT_LOCALE),
     lastSeen: integer('last_seen', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' })
       .notNull()

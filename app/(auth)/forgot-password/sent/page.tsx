@@ -1,22 +1,21 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { titleOf } from '@/i18n/metadata';
 import { RESET_LINK_LIFETIME_MINUTES } from '@/lib/tokens';
 
-export const metadata: Metadata = { title: 'Check Your Email' };
+export const generateMetadata = titleOf('resetRequested');
 
 /** What every reset request is answered with, whatever the address: it must not tell who has an account. */
-export default function ResetRequestedPage() {
+export default async function ResetRequestedPage() {
+  const t = await getTranslations('resetRequested');
   return (
     <section className="card">
-      <h1>Check Your Email</h1>
-      <p>Check your email for the instructions to reset your password</p>
+      <h1>{t('title')}</h1>
+      <p>{t('instructions')}</p>
+      <p>{t('onItsWay', { minutes: RESET_LINK_LIFETIME_MINUTES })}</p>
+      <p>{t('nothingYet')}</p>
       <p>
-        If an account uses the address you gave, a link to choose a new password is on its way. It works once, for{' '}
-        {RESET_LINK_LIFETIME_MINUTES} minutes.
-      </p>
-      <p>Nothing after a few minutes? Look in your spam or junk folder, or ask for a new link.</p>
-      <p>
-        <Link href="/login">Back to Sign In</Link> · <Link href="/forgot-password">Ask for a new link</Link>
+        <Link href="/login">{t('backToSignIn')}</Link> · <Link href="/forgot-password">{t('newLink')}</Link>
       </p>
     </section>
   );

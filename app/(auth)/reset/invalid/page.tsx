@@ -1,7 +1,7 @@
-import type { Metadata } from 'next';
+import { titleOf } from '@/i18n/metadata';
 import { InvalidResetLink } from '../invalid-reset-link';
 
-export const metadata: Metadata = { title: 'Link expired' };
+export const generateMetadata = titleOf('invalidResetLink');
 
 export default function InvalidResetLinkPage() {
   return <InvalidResetLink />;

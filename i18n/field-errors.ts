@@ -1,0 +1,26 @@
+import 'server-only';
+import { createTranslator } from 'next-intl';
+import { getLocale } from 'next-intl/server';
+import zodChinese from 'zod/v4/locales/zh-CN.js';
+import { FIELD_LIMITS } from '@/lib/validation/fields';
+import type { FieldErrorWords } from '@/lib/validation/form-state';
+import { MESSAGES } from './catalog';
+import type { Locale } from './locales';
+import type { FieldErrorKey } from './messages';
+
+/** Field errors in `locale`: the schemas' message keys in its words, zod's own messages in its language. */
+export function fieldErrorWords(locale: Locale): FieldErrorWords {
+  const messages = MESSAGES[locale];
+  const t = createTranslator({ locale, messages, namespace: 'fieldErrors' });
+  const isKey = (message: string): message is FieldErrorKey => Object.hasOwn(messages.fieldErrors, message);
+  return {
+    translate: (message) => (isKey(message) ? t(message, FIELD_LIMITS) : message),
+    // zod speaks English by itself; a check with no key of ours (a file where text belongs) is worded by zod.
+    zodDefaults: locale === 'zh-CN' ? zodChinese().localeError : undefined,
+  };
+}
+
+/** Field errors in the language of the page the form was posted from. */
+export async function requestFieldErrorWords(): Promise<FieldErrorWords> {
+  return fieldErrorWords(await getLocale());
+}
