@@ -22,9 +22,9 @@ export const PreviewProps: ErrorReportEmailProps = {
   stack: "TypeError: Cannot read properties of undefined (reading 'email')\n    at resetPassword (lib/auth/password-reset.ts:64:35)",
 };
 
-/** Mail to the admins about one unhandled server error, as the seed's SMTPHandler sent. */
+/** Mail to the admins about one unhandled server error, as the seed's SMTPHandler sent; in English, whoever caused it. */
 export function errorReportEmail({ method, routePath, routeType, name, message, digest, occurredAt, stack }: ErrorReportEmailProps): RenderedEmail {
-  return renderEmail('Microblog Failure', [
+  return renderEmail('en', 'Microblog Failure', [
     { kind: 'paragraph', text: `Route: ${method} ${routePath} (${routeType})` },
     { kind: 'paragraph', text: `Error: ${name}: ${message}` },
     { kind: 'paragraph', text: `Digest: ${digest ?? 'none'}` },
@@ -54,7 +54,7 @@ export function errorDigestEmail({ since, until, unmailed, others }: ErrorDigest
   const total = unmailed.reduce((sum, entry) => sum + entry.count, others);
   const lines = unmailed.map((entry) => `${entry.count} × ${entry.kind} at ${entry.route}`);
   if (others > 0) lines.push(`${others} of other routes and kinds`);
-  return renderEmail(`Microblog Failure: ${total} more errors`, [
+  return renderEmail('en', `Microblog Failure: ${total} more errors`, [
     {
       kind: 'paragraph',
       text: `${total} more errors between ${since.toISOString()} and ${until.toISOString()} were not mailed one by one, so that a flood of errors does not flood your inbox:`,
