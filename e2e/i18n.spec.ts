@@ -145,13 +145,14 @@ test.describe('Chinese pages', () => {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
 
-  test('the home page and the 404 page speak Chinese too', async ({ page, user }) => {
+  test('the home page, settings and the 404 page speak Chinese too', async ({ page, user }) => {
     await registerInChinese(page, user);
     await signInInChinese(page, user.username, user.password);
-    await expect(page).toHaveTitle('首页 · Microblog');
     await expect(page.getByLabel('说点什么')).toBeVisible();
     await expect(page.getByText('您的电子邮件地址')).toBeVisible();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.goto('/settings');
+    await expect(page).toHaveTitle('设置 · Microblog');
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { name: '未找到' })).toBeVisible();
     await expect(page).toHaveTitle('未找到 · Microblog');

@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from 'next-intl';
 import { MESSAGES } from '@/i18n/catalog';
 import { fieldErrorWords } from '@/i18n/field-errors';
 import { LOCALES } from '@/i18n/locales';
 import { negotiateLocale } from '@/i18n/negotiate';
+import { handOnFlash } from '@/lib/flash/hand-on';
+import { FLASH_COOKIE, FLASH_HEADER } from '@/lib/flash/names';
 import { parseForm } from '@/lib/validation/form-state';
 import { resetPasswordSchema } from '@/lib/validation/auth';
 
@@ -124,6 +127,21 @@ describe('field errors', () => {
     const parsed = parseForm(resetPasswordSchema, form({ password: 'short', password2: 'short' }), fieldErrorWords('en'));
     if (parsed.ok) throw new Error('a short password was taken');
     expect(parsed.state.errors?.password).toEqual(['Password must be at least 8 characters.']);
+  });
+});
+
+describe('flash messages', () => {
+  it.each([
+    ['as the browser keeps it (encoded twice)', (text: string) => encodeURIComponent(encodeURIComponent(text))],
+    ['encoded once', encodeURIComponent],
+  ])('reach the page in Chinese through the proxy, from a cookie %s', (_form, encode) => {
+    const message = '您的密码已重置。';
+    const request = new NextRequest('http://app.test/login', { headers: { cookie: `${FLASH_COOKIE}=abc.${encode(message)}` } });
+    const forwarded = new Headers();
+    handOnFlash(request, forwarded);
+    const value = forwarded.get(FLASH_HEADER) ?? '';
+    expect(value.startsWith('abc.')).toBe(true);
+    expect(decodeURIComponent(value.slice('abc.'.length))).toBe(message);
   });
 });
 

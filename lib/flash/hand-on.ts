@@ -1,4 +1,5 @@
 import type { NextRequest, NextResponse } from 'next/server';
+import { safeDecodeURIComponent } from '@/lib/http/safe-decode';
 import { FLASH_COOKIE, FLASH_HEADER } from './names';
 
 /**
@@ -12,7 +13,11 @@ export function handOnFlash(request: NextRequest, forwarded: Headers): (response
   // Prefetches and action posts are not a page the user reads, so they leave the message for the next one.
   const showsPage = request.method === 'GET' && !request.headers.has('next-router-prefetch');
   if (!flash || !showsPage) return (response) => response;
-  forwarded.set(FLASH_HEADER, flash);
+  // A header holds no Chinese, and the cookie can arrive still percent-encoded or already decoded
+  // (Next.js encodes what setFlash encoded, then decodes once): hand it on encoded exactly once.
+  const dot = flash.indexOf('.');
+  const message = flash.slice(dot + 1);
+  forwarded.set(FLASH_HEADER, `${flash.slice(0, dot)}.${encodeURIComponent(safeDecodeURIComponent(message) ?? message)}`);
   return (response) => {
     response.cookies.delete(FLASH_COOKIE);
     return response;
