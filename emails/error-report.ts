@@ -11,17 +11,6 @@ export interface ErrorReportEmailProps {
   stack?: string;
 }
 
-export const PreviewProps: ErrorReportEmailProps = {
-  method: 'POST',
-  routePath: '/reset/[token]',
-  routeType: 'action',
-  name: 'TypeError',
-  message: "Cannot read properties of undefined (reading 'email')",
-  digest: '2338785109',
-  occurredAt: new Date('2026-11-24T09:30:00Z'),
-  stack: "TypeError: Cannot read properties of undefined (reading 'email')\n    at resetPassword (lib/auth/password-reset.ts:64:35)",
-};
-
 /** Mail to the admins about one unhandled server error, as the seed's SMTPHandler sent; in English, whoever caused it. */
 export function errorReportEmail({ method, routePath, routeType, name, message, digest, occurredAt, stack }: ErrorReportEmailProps): RenderedEmail {
   return renderEmail('en', 'Microblog Failure', [
@@ -41,13 +30,6 @@ export interface ErrorDigestEmailProps {
   /** Errors of further routes and kinds, beyond those listed. */
   others: number;
 }
-
-export const DigestPreviewProps: ErrorDigestEmailProps = {
-  since: new Date('2026-11-24T09:30:00Z'),
-  until: new Date('2026-11-24T09:40:00Z'),
-  unmailed: [{ route: 'POST /register (action)', kind: 'SyntaxError', count: 4213 }],
-  others: 0,
-};
 
 /** The one mail that says how many errors went unmailed once a window's cap was reached. */
 export function errorDigestEmail({ since, until, unmailed, others }: ErrorDigestEmailProps): RenderedEmail {

@@ -4,8 +4,8 @@ import { claimAttempt, clearThrottle, deleteIdleThrottles, forgiveAttempt, takeH
 
 const MINUTE_MS = 60_000;
 const RESET_WINDOW_MS = 15 * MINUTE_MS;
-export const RESET_MAILS_PER_ADDRESS = 3;
-export const RESET_REQUESTS_PER_IP = 20;
+const RESET_MAILS_PER_ADDRESS = 3;
+const RESET_REQUESTS_PER_IP = 20;
 
 const SIGN_IN_PER_ACCOUNT: AttemptPolicy = { free: 5, baseDelayMs: 30_000, maxDelayMs: 15 * MINUTE_MS, forgetAfterMs: 15 * MINUTE_MS };
 // Wider than per account: many people may share one address behind a NAT.
@@ -64,7 +64,7 @@ export async function mayMailEmailLink(email: string, ip: string, now = Date.now
 
 const SIGN_UP_WINDOW_MS = 60 * MINUTE_MS;
 // A household or office signs up a few people an hour; a script, hundreds.
-export const SIGN_UPS_PER_IP = 20;
+const SIGN_UPS_PER_IP = 20;
 
 /** Whether a client address may sign up once more this hour. */
 export async function maySignUp(ip: string, now = Date.now()): Promise<boolean> {

@@ -39,7 +39,7 @@ const WRITING_SYSTEMS = [new Set(['Han', 'Hiragana', 'Katakana']), new Set(['Han
  * Whether every letter of a name comes from one writing system, so that `аdmin` (with
  * a Cyrillic а) cannot pass for `admin`. Digits and `._-` belong to every script.
  */
-export function isSingleScript(name: string): boolean {
+function isSingleScript(name: string): boolean {
   const used = new Set<string>();
   for (const char of name) {
     if (!/\p{L}/u.test(char)) continue;
@@ -80,7 +80,7 @@ export const emailField = z.pipe(
  * (`aaaaaaaa`, `abababab`), or at most two runs that each step by one or stay put
  * (`12345678`, `1234abcd`, `abcd4321`).
  */
-export function isRepetitiveOrSequential(password: string): boolean {
+function isRepetitiveOrSequential(password: string): boolean {
   const chars = [...password.toLowerCase()].map((char) => char.codePointAt(0) ?? 0);
   for (let size = 1; size <= 3; size++) {
     if (chars.length >= size * 2 && chars.every((code, index) => code === chars[index % size])) return true;
