@@ -30,6 +30,12 @@ export const authConfig = {
 /** Auth.js names the cookie with a `__Secure-` prefix when the app is served over https. */
 export const SESSION_COOKIE_NAMES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
+/** Whether any of these cookie names is a session cookie, or a chunk of one (Auth.js splits large ones as `name.0`, `name.1`). */
+export function includesSessionCookie(cookieNames: Iterable<string>): boolean {
+  for (const name of cookieNames) if (SESSION_COOKIE_NAMES.includes(name.replace(/\.\d+$/, ''))) return true;
+  return false;
+}
+
 declare module 'next-auth' {
   interface Session {
     passwordFingerprint: string;

@@ -1,7 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { auth } from '@/auth';
+import { includesSessionCookie } from '@/auth.config';
 import { findUserById, recordLastSeen } from '@/lib/db/users';
 import type { User } from '@/lib/db/schema';
 import { passwordFingerprint } from '@/lib/tokens';
@@ -11,6 +13,8 @@ import { passwordFingerprint } from '@/lib/tokens';
  * is refused, so a reset signs a thief out everywhere.
  */
 export const verifySession = cache(async (): Promise<User | null> => {
+  // Most visitors carry no session at all: Auth.js would still build its whole request for them.
+  if (!includesSessionCookie((await cookies()).getAll().map((cookie) => cookie.name))) return null;
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;

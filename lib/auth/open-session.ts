@@ -1,7 +1,7 @@
 import 'server-only';
 import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
-import { SESSION_COOKIE_NAMES } from '@/auth.config';
+import { includesSessionCookie } from '@/auth.config';
 import { signIn, SignInThrottled } from '@/auth';
 import { rememberDevice } from '@/lib/auth/device-cookie';
 
@@ -12,8 +12,7 @@ import { rememberDevice } from '@/lib/auth/device-cookie';
 async function endSessionWithBrowser(): Promise<void> {
   const jar = await cookies();
   for (const cookie of jar.getAll()) {
-    const baseName = cookie.name.replace(/\.\d+$/, '');
-    if (!SESSION_COOKIE_NAMES.includes(baseName)) continue;
+    if (!includesSessionCookie([cookie.name])) continue;
     jar.set(cookie.name, cookie.value, {
       httpOnly: true,
       sameSite: 'lax',

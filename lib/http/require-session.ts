@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { SESSION_COOKIE_NAMES } from '@/auth.config';
+import { includesSessionCookie } from '@/auth.config';
 
 const PROTECTED_PREFIXES = ['/avatar/', '/edit-profile', '/explore', '/settings', '/user/'];
 
@@ -13,7 +13,7 @@ function isProtected(pathname: string): boolean {
  */
 export function requireSessionCookie(request: NextRequest): NextResponse | null {
   const { pathname, search } = request.nextUrl;
-  if (!isProtected(pathname) || SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) return null;
+  if (!isProtected(pathname) || includesSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return null;
   const login = new URL('/login', request.nextUrl);
   login.searchParams.set('next', pathname + search);
   return NextResponse.redirect(login);
