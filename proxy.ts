@@ -5,6 +5,7 @@ import { refuseBadWrite } from '@/lib/http/refuse-bad-writes';
 import { refuseOddRequest } from '@/lib/http/refuse-odd-requests';
 import { requireSessionCookie } from '@/lib/http/require-session';
 import { carriesToken, rewriteDeadLink } from '@/lib/http/link-gate';
+import { renderedTwin, servePrerendered } from '@/lib/http/prerendered-pages';
 import { forwardedHeaders } from '@/lib/http/same-origin';
 import { nonceThePage, withSecurityHeaders } from '@/lib/http/security-headers';
 
@@ -20,9 +21,14 @@ export async function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith('/api/')) return withSecurityHeaders(NextResponse.next({ request: { headers: forwarded } }));
   const signIn = requireSessionCookie(request);
   if (signIn) return withSecurityHeaders(signIn);
+  const asBuilt = servePrerendered(request, forwarded);
+  if (asBuilt) return asBuilt;
   const secure = nonceThePage(forwarded, !config.production, { tokenInPath: carriesToken(request.nextUrl.pathname) });
   const deleteShownFlash = handOnFlash(request, forwarded);
-  const response = (await rewriteDeadLink(request, forwarded)) ?? NextResponse.next({ request: { headers: forwarded } });
+  const twin = renderedTwin(request);
+  const response =
+    (twin ? NextResponse.rewrite(twin, { request: { headers: forwarded } }) : await rewriteDeadLink(request, forwarded)) ??
+    NextResponse.next({ request: { headers: forwarded } });
   return deleteShownFlash(secure(response));
 }
 

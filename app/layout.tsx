@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Footer } from '@/components/footer';
 import { UnconfirmedBanner } from '@/components/unconfirmed-banner';
@@ -16,8 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: LayoutProps<'/'>) {
-  // Every page view may move mail that came due, for hosts with no timer of their own.
-  runMaintenanceSoon();
+  // Every page view may move mail that came due, for hosts with no timer of their own;
+  // a page prerendered by the build is no view, and the build has no database to look at.
+  if (process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD) runMaintenanceSoon();
   const [locale, t] = await Promise.all([getLocale(), getTranslations('layout')]);
   return (
     <html lang={locale}>

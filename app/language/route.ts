@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { rememberLocale } from '@/i18n/remember-locale';
 import { isLocale } from '@/i18n/locales';
+import { askedPath } from '@/lib/http/prerendered-pages';
 import { safeRedirectPath } from '@/lib/http/safe-redirect';
 
 /**
@@ -11,7 +12,7 @@ export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const locale = form?.get('locale');
   // A relative Location: the request's own URL may name an internal address, not the public one.
-  const response = new NextResponse(null, { status: 303, headers: { Location: safeRedirectPath(form?.get('next')) } });
+  const response = new NextResponse(null, { status: 303, headers: { Location: askedPath(safeRedirectPath(form?.get('next'))) } });
   if (isLocale(locale)) await rememberLocale(locale, response.cookies);
   return response;
 }

@@ -1,14 +1,14 @@
 import type { NextResponse } from 'next/server';
 
 /**
- * The Content-Security-Policy of every page. Scripts run only with this response's
- * nonce (Next.js puts it on its own scripts), or when loaded by one that has it.
+ * The Content-Security-Policy of every page, but for where its scripts may come from:
+ * a rendered page's carry its nonce, a prerendered page's are listed by hash.
  */
-function contentSecurityPolicy(nonce: string, development: boolean): string {
+function contentSecurityPolicy(scriptSources: string, development: boolean): string {
   return [
     "default-src 'self'",
     // React in development rebuilds call stacks with eval; production never needs it.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    `script-src 'self' ${scriptSources}${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -46,12 +46,26 @@ export function withSecurityHeaders(response: NextResponse): NextResponse {
  * Returns what to put on the page's response.
  */
 export function nonceThePage(forwarded: Headers, development: boolean, { tokenInPath }: { tokenInPath: boolean }) {
-  const policy = contentSecurityPolicy(btoa(crypto.randomUUID()), development);
+  // Scripts run only with this response's nonce (Next.js puts it on its own), or when loaded by one that has it.
+  const policy = contentSecurityPolicy(`'nonce-${btoa(crypto.randomUUID())}' 'strict-dynamic'`, development);
   forwarded.set('content-security-policy', policy);
   return (response: NextResponse): NextResponse => {
     withSecurityHeaders(response);
     response.headers.set('Content-Security-Policy', policy);
     if (tokenInPath) for (const [name, value] of Object.entries(TOKEN_PAGE_HEADERS)) response.headers.set(name, value);
+    return response;
+  };
+}
+
+/**
+ * Proxy step for a page the build rendered: no nonce can be on it, so its inline scripts
+ * are allowed by their hashes and its others by coming from this site.
+ */
+export function hashThePage(inlineScriptHashes: string[]) {
+  const policy = contentSecurityPolicy(inlineScriptHashes.map((hash) => `'sha256-${hash}'`).join(' '), false);
+  return (response: NextResponse): NextResponse => {
+    withSecurityHeaders(response);
+    response.headers.set('Content-Security-Policy', policy);
     return response;
   };
 }
