@@ -9,9 +9,12 @@ import { createUser } from '@/lib/db/users';
 import { runMaintenance } from '@/lib/maintenance';
 import { passwordFingerprint } from '@/lib/tokens';
 
-// The session check reads the cookie through Auth.js; here the test says what the cookie holds.
-const cookie = vi.hoisted(() => ({ session: null as AuthSession | null }));
-vi.mock('@/auth', () => ({ auth: async () => cookie.session }));
+// The session check looks for a session cookie, then reads it through Auth.js; here the
+// test says what the request carries and what its cookie holds.
+const cookie = vi.hoisted(() => ({ names: [] as string[], session: null as AuthSession | null }));
+vi.mock('next/headers', () => ({ cookies: async () => ({ getAll: () => cookie.names.map((name) => ({ name, value: 'sealed' })) }) }));
+const auth = vi.hoisted(() => vi.fn(async () => cookie.session));
+vi.mock('@/auth', () => ({ auth }));
 const spied = vi.hoisted(() => ({ resumeSession: undefined as unknown as ReturnType<typeof vi.fn> }));
 vi.mock('@/lib/auth/sessions', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/auth/sessions')>();
@@ -39,18 +42,24 @@ async function sessionRows() {
   return db.select().from(sessions);
 }
 
-const cookieFor = (user: { id: number; passwordHash: string }, sessionId: string): AuthSession => ({
-  user: { id: String(user.id) },
-  expires: new Date(Date.now() + DAY).toISOString(),
-  sessionId,
-  passwordFingerprint: passwordFingerprint(user.passwordHash),
-  remember: false,
-});
+/** A request with a session cookie that holds this session. */
+function presentCookie(user: { id: number; passwordHash: string }, sessionId: string): void {
+  cookie.names = ['authjs.session-token'];
+  cookie.session = {
+    user: { id: String(user.id) },
+    expires: new Date(Date.now() + DAY).toISOString(),
+    sessionId,
+    passwordFingerprint: passwordFingerprint(user.passwordHash),
+    remember: false,
+  };
+}
 
 beforeEach(async () => {
   const { db, sessions } = await getDb();
   await db.delete(sessions);
+  cookie.names = [];
   cookie.session = null;
+  auth.mockClear();
   spied.resumeSession.mockClear();
 });
 
@@ -178,16 +187,17 @@ describe('sessions', () => {
 });
 
 describe('the session check', () => {
-  it('does no database work for a request without a session cookie', async () => {
-    cookie.session = null;
+  it('does no database or Auth.js work for a request without a session cookie', async () => {
+    cookie.names = ['locale', 'device'];
     expect(await verifySession()).toBeNull();
+    expect(auth).not.toHaveBeenCalled();
     expect(spied.resumeSession).not.toHaveBeenCalled();
   });
 
   it('signs in the cookie of a live session', async () => {
     const user = await storedUser();
     const id = await startSession(user.id, true, '');
-    cookie.session = cookieFor(user, id);
+    presentCookie(user, id);
     expect((await verifySession())?.id).toBe(user.id);
     expect((await currentSession())?.session.id).toBe(id);
   });
@@ -195,14 +205,14 @@ describe('the session check', () => {
   it('treats a cookie copied before logout as signed out', async () => {
     const user = await storedUser();
     const id = await startSession(user.id, true, '');
-    cookie.session = cookieFor(user, id);
+    presentCookie(user, id);
     await endSession(id);
     expect(await verifySession()).toBeNull();
   });
 
   it('treats a cookie from before sessions had rows as signed out', async () => {
     const user = await storedUser();
-    cookie.session = cookieFor(user, '');
+    presentCookie(user, '');
     expect(await verifySession()).toBeNull();
     expect(spied.resumeSession).not.toHaveBeenCalled();
   });
@@ -210,14 +220,14 @@ describe('the session check', () => {
   it('refuses a session opened with the password before the last change, even if its row survived', async () => {
     const user = await storedUser();
     const id = await startSession(user.id, true, '');
-    cookie.session = cookieFor({ ...user, passwordHash: 'scrypt$the-old-one' }, id);
+    presentCookie({ ...user, passwordHash: 'scrypt$the-old-one' }, id);
     expect(await verifySession()).toBeNull();
   });
 
   it('signs out everywhere once every session of the account has ended', async () => {
     const user = await storedUser();
     const id = await startSession(user.id, true, '');
-    cookie.session = cookieFor(user, id);
+    presentCookie(user, id);
     await endAllSessions(user.id);
     expect(await verifySession()).toBeNull();
   });
