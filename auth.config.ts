@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from 'next-auth';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-lifetime';
 
 /**
  * The parts of the Auth.js setup that need no database, crypto or Node modules,
@@ -6,12 +7,14 @@ import type { NextAuthConfig } from 'next-auth';
  */
 export const authConfig = {
   pages: { signIn: '/login', error: '/login' },
-  session: { strategy: 'jwt' },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   callbacks: {
     jwt({ token, user }) {
-      // Only present at sign-in: remember which password the session was opened with, and
-      // whether it was to outlive the browser, so a password change can reopen it alike.
+      // Only present at sign-in: remember which session row the cookie stands for, which
+      // password it was opened with, and whether it was to outlive the browser, so a
+      // password change can reopen it alike.
       if (user?.passwordFingerprint) {
+        token.sid = user.sessionId;
         token.passwordFingerprint = user.passwordFingerprint;
         token.remember = user.remember === true;
       }
@@ -19,6 +22,7 @@ export const authConfig = {
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionId = typeof token.sid === 'string' ? token.sid : '';
       session.passwordFingerprint = typeof token.passwordFingerprint === 'string' ? token.passwordFingerprint : '';
       session.remember = token.remember === true;
       return session;
@@ -38,10 +42,13 @@ export function includesSessionCookie(cookieNames: Iterable<string>): boolean {
 
 declare module 'next-auth' {
   interface Session {
+    /** The row in `sessions` this cookie stands for; '' in a cookie from before there were rows. */
+    sessionId: string;
     passwordFingerprint: string;
     remember: boolean;
   }
   interface User {
+    sessionId?: string;
     passwordFingerprint?: string;
     remember?: boolean;
   }

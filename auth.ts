@@ -1,8 +1,10 @@
 import NextAuth, { AuthError, CredentialsSignin, type User } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
 import { authConfig } from '@/auth.config';
 import { authenticate } from '@/lib/auth/authenticate';
 import { requestDeviceId } from '@/lib/auth/device-cookie';
+import { endSession, startSession } from '@/lib/auth/sessions';
 import { getConfig } from '@/lib/config';
 import { clientAddress } from '@/lib/http/client-address';
 import { passwordFingerprint } from '@/lib/tokens';
@@ -24,6 +26,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (!(error instanceof AuthError && error.type === 'CredentialsSignin')) console.error(error);
     },
   },
+  events: {
+    // Auth.js's own /api/auth/signout; the nav's Logout ends the row itself first (logout-action.ts).
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await endSession(sid);
+    },
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {}, remember: {} },
@@ -35,7 +44,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!result.ok && result.reason === 'throttled') throw new SignInThrottled();
         if (!result.ok) return null;
         const { user } = result;
-        return { id: String(user.id), name: user.username, passwordFingerprint: passwordFingerprint(user.passwordHash), remember: parsed.data.remember };
+        const { remember } = parsed.data;
+        const sessionId = await startSession(user.id, remember, (await headers()).get('user-agent') ?? '');
+        return { id: String(user.id), name: user.username, sessionId, passwordFingerprint: passwordFingerprint(user.passwordHash), remember };
       },
     }),
   ],

@@ -1,20 +1,22 @@
 import 'server-only';
 import { after } from 'next/server';
+import { forgetExpiredSessions } from '@/lib/auth/sessions';
 import { forgetExpiredThrottles } from '@/lib/auth/throttling';
 import { getConfig } from '@/lib/config';
 import { hasBearerToken } from '@/lib/http/bearer';
 import { requestDrain, type DrainReport } from '@/lib/mail';
 
-export type MaintenanceReport = DrainReport & { throttleCountersForgotten: number };
+export type MaintenanceReport = DrainReport & { throttleCountersForgotten: number; expiredSessionsForgotten: number };
 
 /**
- * The chores that keep the app healthy between requests: send the mail that is due and
- * forget rate-limit counters that no longer hold anyone back. A long-running server does
+ * The chores that keep the app healthy between requests: send the mail that is due, and
+ * forget rate-limit counters that no longer hold anyone back and sessions that expired. A long-running server does
  * them on a timer; a serverless host's cron calls the route that runs them.
  */
 export async function runMaintenance(): Promise<MaintenanceReport> {
   const throttleCountersForgotten = await forgetExpiredThrottles();
-  return { ...(await requestDrain()), throttleCountersForgotten };
+  const expiredSessionsForgotten = await forgetExpiredSessions();
+  return { ...(await requestDrain()), throttleCountersForgotten, expiredSessionsForgotten };
 }
 
 /** Runs the chores every `intervalMs`, so mail queued before a crash or during an outage still goes out. */

@@ -84,10 +84,12 @@ describe('the SQLite and Postgres schemas', () => {
     expectTypeOf<typeof sqlite.followers.$inferSelect>().toEqualTypeOf<typeof postgres.followers.$inferSelect>();
     expectTypeOf<typeof sqlite.outbox.$inferSelect>().toEqualTypeOf<typeof postgres.outbox.$inferSelect>();
     expectTypeOf<typeof sqlite.throttle.$inferSelect>().toEqualTypeOf<typeof postgres.throttle.$inferSelect>();
+    expectTypeOf<typeof sqlite.sessions.$inferSelect>().toEqualTypeOf<typeof postgres.sessions.$inferSelect>();
     expectTypeOf<typeof sqlite.users.$inferInsert>().toEqualTypeOf<typeof postgres.users.$inferInsert>();
     expectTypeOf<typeof sqlite.posts.$inferInsert>().toEqualTypeOf<typeof postgres.posts.$inferInsert>();
     expectTypeOf<typeof sqlite.followers.$inferInsert>().toEqualTypeOf<typeof postgres.followers.$inferInsert>();
     expectTypeOf<typeof sqlite.outbox.$inferInsert>().toEqualTypeOf<typeof postgres.outbox.$inferInsert>();
     expectTypeOf<typeof sqlite.throttle.$inferInsert>().toEqualTypeOf<typeof postgres.throttle.$inferInsert>();
+    expectTypeOf<typeof sqlite.sessions.$inferInsert>().toEqualTypeOf<typeof postgres.sessions.$inferInsert>();
   });
 });

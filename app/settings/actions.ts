@@ -3,10 +3,11 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { auth } from '@/auth';
 import { requestFieldErrorWords } from '@/i18n/field-errors';
-import { requireUser } from '@/lib/auth/dal';
+import { requireSession, requireUser } from '@/lib/auth/dal';
 import { requestEmailChange } from '@/lib/auth/email-links';
 import { openSession } from '@/lib/auth/open-session';
 import { changePassword } from '@/lib/auth/password-change';
+import { endOtherSessions } from '@/lib/auth/sessions';
 import { setFlash } from '@/lib/flash/flash';
 import { clientAddress } from '@/lib/http/client-address';
 import { changeEmailSchema, changePasswordSchema } from '@/lib/validation/account';
@@ -43,5 +44,13 @@ export async function changeOwnPassword(_previous: FormState, formData: FormData
   const remember = (await auth())?.remember ?? false;
   await openSession(result.user.username, password, remember);
   await setFlash((await getTranslations('flash'))('passwordChanged'));
+  redirect('/settings');
+}
+
+/** "Sign out other devices": a plain form, so it works without JavaScript. */
+export async function signOutOtherDevices(): Promise<void> {
+  const { user, session } = await requireSession('/settings');
+  await endOtherSessions(user.id, session.id);
+  await setFlash((await getTranslations('flash'))('otherDevicesSignedOut'));
   redirect('/settings');
 }

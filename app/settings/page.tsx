@@ -3,14 +3,15 @@ import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { FormText } from '@/i18n/client-text';
 import { titleOf } from '@/i18n/metadata';
-import { requireUser } from '@/lib/auth/dal';
+import { requireSession } from '@/lib/auth/dal';
 import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
+import { SignedInDevices } from './signed-in-devices';
 
 export const generateMetadata = titleOf('settings');
 
 export default async function SettingsPage() {
-  const user = await requireUser('/settings');
+  const { user, session } = await requireSession('/settings');
   const t = await getTranslations('settings');
   const address = {
     email: user.email,
@@ -29,6 +30,9 @@ export default async function SettingsPage() {
         <p>{t('changePasswordIntro')}</p>
         <ChangePasswordForm labelledBy="change-password" />
       </FormText>
+      <h2 id="devices">{t('devices')}</h2>
+      <p>{t('devicesIntro')}</p>
+      <SignedInDevices userId={user.id} currentSessionId={session.id} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { passwordChangedEmail } from '@/emails/password-changed';
 import { authenticate } from '@/lib/auth/authenticate';
 import { HashingBusy } from '@/lib/auth/hash-slots';
 import { passwordProblem } from '@/lib/auth/password-policy';
+import { endAllSessions } from '@/lib/auth/sessions';
 import { forgetFailedSignIns } from '@/lib/auth/throttling';
 import { hashPassword } from '@/lib/auth/passwords';
 import { getConfig } from '@/lib/config';
@@ -15,8 +16,9 @@ export type SetPasswordResult = { ok: true; user: User } | { ok: false; reason: 
 
 /**
  * Replaces the password if it passes the policy and the account still has the hash it
- * was read with: of two changes racing, one wins. Every session and link bound to the old
- * hash stops working, and the owner is told, so a change they did not make is noticed.
+ * was read with: of two changes racing, one wins. Every session ends and every link bound
+ * to the old hash stops working, and the owner is told, so a change they did not make is
+ * noticed.
  */
 export async function setPassword(user: User, newPassword: string): Promise<SetPasswordResult> {
   const problem = passwordProblem(newPassword, user.username);
@@ -29,6 +31,7 @@ export async function setPassword(user: User, newPassword: string): Promise<SetP
     throw error;
   }
   if (!(await replacePasswordHash(user.id, user.passwordHash, newHash))) return { ok: false, reason: 'used' };
+  await endAllSessions(user.id);
   await forgetFailedSignIns(user.username);
   await sendEmail({
     to: user.email,

@@ -1,7 +1,7 @@
 // The Postgres twin of ./sqlite.ts: the same tables, columns, indexes and constraints
 // (test/schema.test.ts holds them to that). Query modules are typed against these tables.
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { DEFAULT_LOCALE, LOCALES } from '@/i18n/locales';
 import { outboxStatuses } from './outbox-statuses';
 
@@ -104,4 +104,26 @@ export const throttle = pgTable(
   },
   // Expired counters are found by their last hit and deleted in batches.
   (table) => [index('throttle_last_hit_at_idx').on(table.lastHitAt)],
+);
+
+/**
+ * Signed-in sessions: the session cookie names one by its random id, and a session whose
+ * row is gone is signed out wherever its cookie turns up (see lib/auth/sessions.ts).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** "Remember Me": the session lasts its full term; else it ends after a while unused. */
+    remember: boolean('remember').notNull(),
+    /** The browser's User-Agent at sign-in, cut short; the settings page names the browser from it. */
+    userAgent: text('user_agent').notNull(),
+    createdAt: moment('created_at').notNull(),
+    lastSeenAt: moment('last_seen_at').notNull(),
+    expiresAt: moment('expires_at').notNull(),
+  },
+  (table) => [index('sessions_user_id_idx').on(table.userId), index('sessions_expires_at_idx').on(table.expiresAt)],
 );

@@ -106,3 +106,25 @@ export const throttle = sqliteTable(
   // Expired counters are found by their last hit and deleted in batches.
   (table) => [index('throttle_last_hit_at_idx').on(table.lastHitAt)],
 );
+
+/**
+ * Signed-in sessions: the session cookie names one by its random id, and a session whose
+ * row is gone is signed out wherever its cookie turns up (see lib/auth/sessions.ts).
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** "Remember Me": the session lasts its full term; else it ends after a while unused. */
+    remember: integer('remember', { mode: 'boolean' }).notNull(),
+    /** The browser's User-Agent at sign-in, cut short; the settings page names the browser from it. */
+    userAgent: text('user_agent').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('sessions_user_id_idx').on(table.userId), index('sessions_expires_at_idx').on(table.expiresAt)],
+);
