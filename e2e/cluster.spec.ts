@@ -156,6 +156,7 @@ test('npm start serves on every worker, shares sessions, limits and mail, and st
         await expect.poll(() => received.filter((message) => ids.includes(message.messageId)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
 
         const held = new Set(rows().filter((row) => row.status !== 'pending').map((row) => row.message_id));
+        expect(processesMarked(cluster.marker).sort()).toEqual([pid, ...workers].sort());
         cluster.primary.kill('SIGTERM');
         expect(await cluster.exited).toBe(0);
         expect(processesMarked(cluster.marker)).toEqual([]);
