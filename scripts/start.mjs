@@ -1,7 +1,7 @@
 // `npm start`: the production server on every core. A primary process forks WEB_CONCURRENCY
 // workers (default: one per core), each of them `next start` itself, run from Next's own CLI
-// with this script's arguments (-p, -H, --keepAliveTimeout, a directory) and PORT/HOSTNAME
-// as `next start` reads them. Node's cluster shares the one listening socket: the primary
+// with this script's arguments (-p, -H, --keepAliveTimeout, a directory) and PORT, as
+// `next start` reads them. Node's cluster shares the one listening socket: the primary
 // accepts connections and hands them to the workers in turn.
 //
 // Plain Node on purpose: it runs before, and outside, anything Next.js builds. Vercel runs
