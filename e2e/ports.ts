@@ -14,3 +14,6 @@ export const SHUTDOWN_APP_PORT = BASE + 7;
 export const SHUTDOWN_SMTP_PORT = BASE + 8;
 /** Two servers on one Postgres, which e2e/two-servers.spec.ts starts itself. */
 export const SHARED_APP_PORTS = [BASE + 9, BASE + 10] as const;
+/** `npm start`'s cluster, which e2e/cluster.spec.ts starts itself, and its SMTP relay. */
+export const CLUSTER_APP_PORT = BASE + 11;
+export const CLUSTER_SMTP_PORT = BASE + 12;

@@ -1,4 +1,5 @@
 import 'server-only';
+import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -41,6 +42,8 @@ const envSchema = z.object({
   MAILBOX_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanFlag.default(false),
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
+  // The same bounds as scripts/start.mjs, which reads it before any of this runs.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(1024).optional(),
   GRAVATAR_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('off')]).default('https://www.gravatar.com/avatar'),
   // Set by Vercel on its own deployments (System Environment Variables).
   VERCEL: booleanFlag.default(false),
@@ -94,6 +97,8 @@ export type Config = {
   maxRequestsInFlight: number;
   /** Where the client's address is read from: Vercel's edge header, the one proxy's X-Forwarded-For entry, or the TCP peer. */
   clientAddressSource: ClientAddressSource;
+  /** Server processes sharing this machine's cores: WEB_CONCURRENCY in a worker of `npm start` (scripts/start.mjs), else 1. */
+  serverProcesses: number;
 };
 
 export class ConfigError extends Error {
@@ -252,8 +257,12 @@ export function getDatabaseSettings(): DatabaseSettings {
   return parseDatabaseSettings(process.env);
 }
 
-/** Parses an environment into settings; throws a ConfigError naming each bad variable. */
-export function parseConfig(source: Record<string, string | undefined>): Config {
+/**
+ * Parses an environment into settings; throws a ConfigError naming each bad variable.
+ * `clusterWorker`: this process is one of scripts/start.mjs's workers, whose primary always
+ * sets WEB_CONCURRENCY to the number it runs; a lone `next start` is one process whatever it says.
+ */
+export function parseConfig(source: Record<string, string | undefined>, { clusterWorker = cluster.isWorker }: { clusterWorker?: boolean } = {}): Config {
   const parsed = envSchema.safeParse(withoutEmpty(source));
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
   const env = parsed.data;
@@ -274,6 +283,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     maxRequestsInFlight: env.MAX_REQUESTS_IN_FLIGHT,
     gravatarUrl: env.GRAVATAR_URL === 'off' ? null : env.GRAVATAR_URL.replace(/\/+$/, ''),
     clientAddressSource: resolveClientAddressSource(env, vercelEnv),
+    serverProcesses: clusterWorker ? (env.WEB_CONCURRENCY ?? 1) : 1,
   };
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import cluster from 'node:cluster';
 import { ConfigError, getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { guardFrontDoor } from '@/lib/http/front-door';
@@ -24,10 +25,16 @@ export async function startServer(): Promise<void> {
     process.exit(1);
   }
   // A Vercel function is frozen between requests, so a timer would fire at random or never:
-  // after(), later requests and the cron route do its chores there instead.
+  // after(), later requests and the cron route do its chores there instead. Every worker of
+  // `npm start` runs its own: each drains after its own requests anyway, leases keep two
+  // drainers off one row, and no worker's death leaves the chores to a hand-over; the cost
+  // is a claim and a delete per worker every 5 s, which SQLite's busy timeout queues.
   const stopTimer = getConfig().vercelEnv ? () => undefined : startMaintenanceTimer(MAINTENANCE_INTERVAL_MS);
   process.once('SIGTERM', () => {
     stopTimer();
     void stopDraining();
   });
+  // Tells scripts/start.mjs this worker got through start-up: its death from now on is a crash
+  // to replace, while a death before this (bad settings, a missing migration) stops them all.
+  if (cluster.isWorker) process.send?.({ microblog: 'started' });
 }

@@ -39,6 +39,7 @@ describe('configuration', () => {
     ['ADMINS that are not addresses', { ADMINS: 'ops, me' }, 'ADMINS'],
     ['a user name without a password', { MAIL_USERNAME: 'me' }, 'MAIL_USERNAME'],
     ['no mail server in production', { MAIL_SERVER: undefined }, 'MAIL_SERVER'],
+    ['WEB_CONCURRENCY of no workers', { WEB_CONCURRENCY: '0' }, 'WEB_CONCURRENCY'],
   ])('stops on %s, naming the variable', (_name, override, variable) => {
     expect(() => parseConfig({ ...production, ...override })).toThrow(ConfigError);
     expect(() => parseConfig({ ...production, ...override })).toThrow(variable);
@@ -53,6 +54,12 @@ describe('configuration', () => {
 
   it('treats an empty variable as unset', () => {
     expect(parseConfig({ ...production, MAIL_PORT: '' }).mailServer?.port).toBe(25);
+  });
+
+  it('shares the machine among WEB_CONCURRENCY processes only in a worker of npm start', () => {
+    expect(parseConfig({ ...production, WEB_CONCURRENCY: '4' }, { clusterWorker: true }).serverProcesses).toBe(4);
+    // A lone `next start` is one process, whatever a host sets WEB_CONCURRENCY to.
+    expect(parseConfig({ ...production, WEB_CONCURRENCY: '4' }, { clusterWorker: false }).serverProcesses).toBe(1);
   });
 
   it('reads the client address from the TCP peer, or from the one proxy with TRUST_PROXY', () => {

@@ -64,6 +64,15 @@ describe('error mail to admins', () => {
     expect(await mails()).toHaveLength(12);
   });
 
+  it('gives each worker of npm start its share of the 10', async () => {
+    const worker = { ...production, serverProcesses: 3 };
+    const mailed: boolean[] = [];
+    for (let index = 0; index < 10; index += 1) {
+      mailed.push(await reportServerError({ name: 'Error', message: 'x' }, { ...context, routePath: `/route-${index}` }, { config: worker, now: Date.now() + index }));
+    }
+    expect(mailed.filter(Boolean)).toHaveLength(4);
+  });
+
   it('remembers a bounded amount however many kinds of errors come', async () => {
     const now = Date.now();
     for (let index = 0; index < 10_000; index += 1) {

@@ -6,6 +6,13 @@ import { sendEmail } from './send-email';
 /** A window: one mail per route and kind of error in it, and at most MAILS_PER_WINDOW in all. */
 const WINDOW_MS = 10 * 60_000;
 const MAILS_PER_WINDOW = 10;
+/**
+ * The count lives in memory, per process, so the workers of `npm start` split the cap: each
+ * mails its share, rounded up and at least one, which keeps the admins' total near
+ * MAILS_PER_WINDOW (one a worker past that many workers). The one-per-route rule and the
+ * digest stay per worker: an error on every worker is mailed once by each.
+ */
+const mailsPerWindow = (config: Config) => Math.max(1, Math.ceil(MAILS_PER_WINDOW / config.serverProcesses));
 /** Routes and kinds the digest names one by one; the rest it counts together. */
 const DIGEST_LINES = 20;
 const MESSAGE_CHARS = 1_000;
@@ -93,7 +100,7 @@ export async function reportServerError(
   const key = `${route}|${kind}`;
   const last = state.lastMailed.get(key);
   if (last !== undefined && now - last < WINDOW_MS) return false;
-  if (state.mailedInWindow >= MAILS_PER_WINDOW) {
+  if (state.mailedInWindow >= mailsPerWindow(config)) {
     countUnmailed(state, config, route, kind, now);
     return false;
   }
