@@ -21,6 +21,22 @@ test.describe('the sign-in page as the build rendered it', () => {
     expect(headers['x-frame-options']).toBe('DENY');
   });
 
+  test('is the same page with the same policy whether the front door or Next.js answers', async ({ request }) => {
+    // The front door of `next start` answers a plain visit; anything with a query goes on to
+    // the proxy and Next.js, as every visit does on Vercel, and the router's `_rsc` changes nothing.
+    const byFrontDoor = await request.get('/login');
+    const byNext = await request.get('/login?_rsc=check');
+    expect(byNext.headers()['content-security-policy']).toBe(byFrontDoor.headers()['content-security-policy']);
+    expect(byNext.headers()['cache-control']).toBe(byFrontDoor.headers()['cache-control']);
+    expect(await byNext.text()).toBe(await byFrontDoor.text());
+  });
+
+  test('answers a browser that has it already with 304', async ({ request }) => {
+    const etag = (await request.get('/login')).headers().etag ?? '';
+    expect(etag).not.toBe('');
+    expect((await request.get('/login', { headers: { 'If-None-Match': etag } })).status()).toBe(304);
+  });
+
   test('runs its scripts without a single violation, and signs in', async ({ page, user }) => {
     const violations: string[] = [];
     page.on('console', (message) => {

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { NextResponse, type NextRequest } from 'next/server';
 import { includesSessionCookie } from '@/auth.config';
 import { DEFAULT_LOCALE, LOCALE_COOKIE } from '@/i18n/locales';
 import { negotiateLocale } from '@/i18n/negotiate';
 import { FLASH_COOKIE } from '@/lib/flash/names';
-import { hashThePage } from './security-headers';
+import { prerenderedPageHeaders } from './security-headers';
 
 /**
  * Pages the build renders once, each with the path of its rendered twin: most visits to them
@@ -19,51 +20,73 @@ const PRERENDERED: Record<string, string> = { '/login': '/login/rendered' };
 // The client router's cache-busting parameter: it asks for the same page.
 const ROUTER_PARAM = '_rsc';
 
+/** What decides whether a visitor gets the page as built, however the request arrived. */
+export type Visit = { method: string; pathname: string; queryKeys: string[]; cookies: ReadonlyMap<string, string>; acceptLanguage: string | null };
+
 /** Whether the prerendered version shows this visitor exactly what rendering would. */
-function servesAsPrerendered(request: NextRequest): boolean {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
-  if ([...request.nextUrl.searchParams.keys()].some((key) => key !== ROUTER_PARAM)) return false;
-  const cookieNames = request.cookies.getAll().map((cookie) => cookie.name);
-  if (includesSessionCookie(cookieNames) || cookieNames.includes(FLASH_COOKIE)) return false;
-  return negotiateLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get('accept-language')) === DEFAULT_LOCALE;
+function servesAsBuilt(visit: Visit): boolean {
+  if (!Object.hasOwn(PRERENDERED, visit.pathname)) return false;
+  if (visit.method !== 'GET' && visit.method !== 'HEAD') return false;
+  if (visit.queryKeys.some((key) => key !== ROUTER_PARAM)) return false;
+  if (includesSessionCookie(visit.cookies.keys()) || visit.cookies.has(FLASH_COOKIE)) return false;
+  return negotiateLocale(visit.cookies.get(LOCALE_COOKIE), visit.acceptLanguage) === DEFAULT_LOCALE;
 }
 
-type HashCache = Map<string, string[] | null>;
-const globalForHashes = globalThis as unknown as { microblogPrerenderedHashes?: HashCache };
-const hashCache: HashCache = (globalForHashes.microblogPrerenderedHashes ??= new Map());
+/** A page as the build wrote it, and the headers it goes out with. */
+export type BuiltPage = { html: Buffer; gzipped: Buffer; etag: string; headers: Record<string, string> };
+
+type PageCache = Map<string, BuiltPage | null>;
+const globalForPages = globalThis as unknown as { microblogBuiltPages?: PageCache };
+const pageCache: PageCache = (globalForPages.microblogBuiltPages ??= new Map());
 
 /**
- * The SHA-256 of each inline script of the page as the build wrote it (what the CSP must
- * allow), read once per process; null where the build left no file, as under `next dev`
- * or a host that serves it from elsewhere: the page is then rendered as any other.
+ * The page as the build wrote it, read once per process, with a policy allowing the SHA-256
+ * of each of its inline scripts; null where the build left no file, as under `next dev` or a
+ * host that keeps it elsewhere: the page is then rendered as any other.
  */
-function inlineScriptHashes(prerenderedPath: string): string[] | null {
-  if (hashCache.has(prerenderedPath)) return hashCache.get(prerenderedPath) ?? null;
-  let hashes: string[] | null = null;
+function builtPage(path: string): BuiltPage | null {
+  if (pageCache.has(path)) return pageCache.get(path) ?? null;
+  let page: BuiltPage | null = null;
   try {
     if (process.env.NODE_ENV !== 'production') throw new Error('a development server renders every page');
-    const html = readFileSync(join(process.cwd(), '.next', 'server', 'app', `${prerenderedPath}.html`), 'utf8');
-    hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) =>
+    const html = readFileSync(join(process.cwd(), '.next', 'server', 'app', `${path}.html`));
+    const hashes = [...html.toString('utf8').matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) =>
       createHash('sha256').update(match[1] ?? '').digest('base64'),
     );
+    const headers = {
+      ...prerenderedPageHeaders(hashes),
+      // Who gets this page depends on cookies and Accept-Language: no shared cache may keep it.
+      'Cache-Control': 'private, no-cache',
+    };
+    page = { html, gzipped: gzipSync(html), etag: `"${createHash('sha1').update(html).digest('base64url')}"`, headers };
   } catch {
-    hashes = null;
+    page = null;
   }
-  hashCache.set(prerenderedPath, hashes);
-  return hashes;
+  pageCache.set(path, page);
+  return page;
+}
+
+/** The page as built for this visit, when it shows this visitor what rendering would; else null. */
+export function asBuiltFor(visit: Visit): BuiltPage | null {
+  return servesAsBuilt(visit) ? builtPage(visit.pathname) : null;
 }
 
 /**
- * Proxy step: a page the build rendered, as it is, with a policy that allows its inline
- * scripts by hash, when it shows this visitor what rendering would; else null.
+ * Proxy step: a page the build rendered, with its own headers, when it shows this visitor
+ * what rendering would; else null. (A long-running server's front door answers most of
+ * these before Next.js: see front-door.ts.)
  */
 export function servePrerendered(request: NextRequest, forwarded: Headers): NextResponse | null {
-  const path = request.nextUrl.pathname;
-  const hashes = Object.hasOwn(PRERENDERED, path) && servesAsPrerendered(request) ? inlineScriptHashes(path) : null;
-  if (!hashes) return null;
-  const response = hashThePage(hashes)(NextResponse.next({ request: { headers: forwarded } }));
-  // Who gets this page depends on cookies and Accept-Language: no shared cache may keep it.
-  response.headers.set('Cache-Control', 'private, no-cache');
+  const page = asBuiltFor({
+    method: request.method,
+    pathname: request.nextUrl.pathname,
+    queryKeys: [...request.nextUrl.searchParams.keys()],
+    cookies: new Map(request.cookies.getAll().map((cookie) => [cookie.name, cookie.value])),
+    acceptLanguage: request.headers.get('accept-language'),
+  });
+  if (!page) return null;
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(page.headers)) response.headers.set(name, value);
   return response;
 }
 

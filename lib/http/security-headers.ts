@@ -58,14 +58,12 @@ export function nonceThePage(forwarded: Headers, development: boolean, { tokenIn
 }
 
 /**
- * Proxy step for a page the build rendered: no nonce can be on it, so its inline scripts
+ * The headers of a page the build rendered: no nonce can be on it, so its inline scripts
  * are allowed by their hashes and its others by coming from this site.
  */
-export function hashThePage(inlineScriptHashes: string[]) {
-  const policy = contentSecurityPolicy(inlineScriptHashes.map((hash) => `'sha256-${hash}'`).join(' '), false);
-  return (response: NextResponse): NextResponse => {
-    withSecurityHeaders(response);
-    response.headers.set('Content-Security-Policy', policy);
-    return response;
+export function prerenderedPageHeaders(inlineScriptHashes: string[]): Record<string, string> {
+  return {
+    ...COMMON_SECURITY_HEADERS,
+    'Content-Security-Policy': contentSecurityPolicy(inlineScriptHashes.map((hash) => `'sha256-${hash}'`).join(' '), false),
   };
 }
