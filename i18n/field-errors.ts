@@ -8,8 +8,21 @@ import { MESSAGES } from './catalog';
 import type { Locale } from './locales';
 import type { FieldErrorKey } from './messages';
 
+// One per language and process: a translator keeps each message it has parsed, and
+// building one per request cost more than the form's own checks.
+const globalForWords = globalThis as unknown as { microblogFieldErrorWords?: Map<Locale, FieldErrorWords> };
+const wordsByLocale = (globalForWords.microblogFieldErrorWords ??= new Map());
+
 /** Field errors in `locale`: the schemas' message keys in its words, zod's own messages in its language. */
 export function fieldErrorWords(locale: Locale): FieldErrorWords {
+  const known = wordsByLocale.get(locale);
+  if (known) return known;
+  const words = wordsIn(locale);
+  wordsByLocale.set(locale, words);
+  return words;
+}
+
+function wordsIn(locale: Locale): FieldErrorWords {
   const messages = MESSAGES[locale];
   const t = createTranslator({ locale, messages, namespace: 'fieldErrors' });
   const isKey = (message: string): message is FieldErrorKey => Object.hasOwn(messages.fieldErrors, message);
