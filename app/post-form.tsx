@@ -3,11 +3,11 @@ import { TextAreaField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
-import { POST_MAX, postSchema } from '@/lib/validation/posts';
+import { POST_MAX } from '@/lib/validation/limits';
 import { publishPost } from './actions';
 
 export function PostForm() {
-  const { state, pending, formProps, field } = useActionForm(postSchema, publishPost);
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/posts').then((schemas) => schemas.postSchema), publishPost);
   const label = useText('fields');
   const t = useText('forms');
   return (

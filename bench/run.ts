@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const { signInPageUnderLoad } = await import('./scenarios/sign-in-page');
   const { pageWeight } = await import('./scenarios/page-weight');
   const { seedSocialGraph, timelineLatency } = await import('./scenarios/timeline');
-  const { seedUsers } = await import('./lib/seed');
+  const { SEEDED_PASSWORD, seedUsers } = await import('./lib/seed');
   const { RESET_PASSWORD, signToken } = await import('@/lib/tokens');
 
   const sqlitePath = join(workDir, 'app.db');
@@ -134,6 +134,9 @@ async function main(): Promise<void> {
       '/reset/[token]': `/reset/${token}`,
     })),
   );
+  const { signIn } = await import('./lib/sign-in');
+  const member = await signIn(sqliteApp.url, firstUser.username, SEEDED_PASSWORD);
+  rows.push(...(await pageWeight(sqliteApp.url, { '/ (post form)': '/', '/edit-profile': '/edit-profile', '/settings': '/settings' }, member)));
   step('seeding 10k users, 100k posts, 200k follows into SQLite; timing the timeline and explore');
   rows.push(...on('SQLite', await timelineLatency(sqliteApp.url, await seedSocialGraph(sqlite))));
   await sqlite.close();

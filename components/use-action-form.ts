@@ -1,12 +1,12 @@
 'use client';
-import { startTransition, useActionState, useState, type FormEvent } from 'react';
-import { useForm, type FieldValues, type Path } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { startTransition, useActionState, useRef, useState, type ChangeEvent, type FocusEvent, type FormEvent } from 'react';
 import type * as z from 'zod/mini';
 import type { FormState } from '@/lib/validation/form-state';
+import { fieldMessages, type FieldMessages } from './field-messages';
 import { useFieldErrorText } from './text-provider';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+type FieldEvent = ChangeEvent<HTMLInputElement | HTMLTextAreaElement> | FocusEvent<HTMLInputElement | HTMLTextAreaElement>;
 
 /**
  * Ties a form to its server action and its zod schema: without JavaScript the form
@@ -15,18 +15,64 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
  * as that field is changed: it spoke of what was sent, not of what is there now.
  * The schema's messages are keys, put into the words the page handed down (see
  * ClientText); the server's come in words already.
+ *
+ * `loadSchema` is a dynamic import of the schema: zod and the schema are the bulk of a
+ * form's script, so they load when the form is first focused, not with the page. A check
+ * asked for before then (a blur, a submit) runs once they arrive.
+ *
+ * Checks follow "on touched": a field is checked when it first loses focus and then on
+ * every change; after a submit, every field is checked on every change.
  */
-export function useActionForm<Input extends FieldValues>(schema: z.ZodMiniType<unknown, Input>, action: Action) {
+export function useActionForm<Input extends object>(loadSchema: () => Promise<z.ZodMiniType<unknown, Input>>, action: Action) {
   const [state, formAction, pending] = useActionState(action, {});
-  const form = useForm<Input>({ resolver: zodResolver(schema as never), mode: 'onTouched' });
   const errorText = useFieldErrorText();
+  const [messages, setMessages] = useState<FieldMessages>({});
+  const schema = useRef<Promise<z.ZodMiniType> | null>(null);
+  const touched = useRef(new Set<string>());
+  const submitted = useRef(false);
   // Fields changed since the server's last answer; a new answer starts the list again.
   const [edits, setEdits] = useState({ answer: state, names: new Set<string>() });
   const editedSinceAnswer = edits.answer === state ? edits.names : new Set<string>();
 
+  const load = () => {
+    schema.current ??= loadSchema().catch((error: unknown) => {
+      // A failed download is tried again on the next focus; meanwhile the server checks alone.
+      schema.current = null;
+      throw error;
+    });
+    return schema.current;
+  };
+
+  /** Refreshes one field's message once the schema is here, from the values the form holds then. */
+  const check = (form: HTMLFormElement | null, name: string) => {
+    if (!form) return;
+    load().then(
+      async (loaded) => {
+        const found = (await fieldMessages(loaded, form))[name];
+        setMessages((shown) => {
+          const next = { ...shown };
+          if (found) next[name] = found;
+          else delete next[name];
+          return next;
+        });
+      },
+      () => undefined,
+    );
+  };
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const element = event.currentTarget;
-    void form.handleSubmit(() => startTransition(() => formAction(new FormData(element))))(event);
+    event.preventDefault();
+    const form = event.currentTarget;
+    submitted.current = true;
+    const send = () => startTransition(() => formAction(new FormData(form)));
+    // Without the schema (its download failed) the server's own check answers.
+    load().then(async (loaded) => {
+      const found = await fieldMessages(loaded, form);
+      setMessages(found);
+      const invalid = [...form.elements].find((element) => 'name' in element && typeof element.name === 'string' && element.name in found);
+      if (invalid instanceof HTMLElement) invalid.focus();
+      else send();
+    }, send);
   };
 
   return {
@@ -36,15 +82,21 @@ export function useActionForm<Input extends FieldValues>(schema: z.ZodMiniType<u
       action: formAction,
       noValidate: true,
       onSubmit,
+      onFocus: () => void load().catch(() => undefined),
     },
-    field: (name: Path<Input>) => ({
-      ...form.register(name, {
-        onChange: () => {
-          if (!editedSinceAnswer.has(name)) setEdits({ answer: state, names: new Set(editedSinceAnswer).add(name) });
-        },
-      }),
+    field: (name: keyof Input & string) => ({
+      name,
+      onChange: (event: FieldEvent) => {
+        if (!editedSinceAnswer.has(name)) setEdits({ answer: state, names: new Set(editedSinceAnswer).add(name) });
+        if (submitted.current || touched.current.has(name)) check(event.currentTarget.form, name);
+      },
+      onBlur: (event: FieldEvent) => {
+        if (submitted.current) return;
+        touched.current.add(name);
+        check(event.currentTarget.form, name);
+      },
       defaultValue: state.values?.[name],
-      error: errorText(form.formState.errors[name]?.message?.toString()) ?? (editedSinceAnswer.has(name) ? undefined : state.errors?.[name]?.[0]),
+      error: errorText(messages[name]) ?? (editedSinceAnswer.has(name) ? undefined : state.errors?.[name]?.[0]),
     }),
   };
 }

@@ -1,3 +1,4 @@
+import type { Page, Route } from '@playwright/test';
 import { expect, newClientContext, test } from './fixtures';
 import { fillSignIn, register, signIn, submitRegistration } from './pages/auth';
 import { APP_URL } from './server';
@@ -84,6 +85,50 @@ test('validates as you type with JavaScript on', async ({ page }) => {
   await page.getByLabel('Email').blur();
   await expect(page.getByText('Please enter a valid email address.')).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveAttribute('aria-describedby', 'field-email-error');
+});
+
+/**
+ * Holds every script the page asks for from now on (a form's checks load on its first focus),
+ * until the returned function lets them through; it says how many it held.
+ */
+async function holdScripts(page: Page): Promise<() => Promise<number>> {
+  const held: Route[] = [];
+  let holding = true;
+  await page.route('**/_next/static/chunks/**', (route) => (holding ? void held.push(route) : route.continue()));
+  return async () => {
+    holding = false;
+    for (const route of held) await route.continue();
+    return held.length;
+  };
+}
+
+test('checks a field left before its checks have loaded, once they have', async ({ page }) => {
+  await page.goto('/register');
+  const release = await holdScripts(page);
+  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByLabel('Email').blur();
+  await page.getByLabel('Username').fill('name');
+  expect(await release()).toBeGreaterThan(0);
+  await expect(page.getByText('Please enter a valid email address.')).toBeVisible();
+  // Touched, so checked again as it changes.
+  await page.getByLabel('Email').fill('someone@example.com');
+  await expect(page.getByText('Please enter a valid email address.')).toBeHidden();
+});
+
+test('a form sent before its checks have loaded is checked, then sent', async ({ page, user }) => {
+  await page.goto('/register');
+  const release = await holdScripts(page);
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByLabel('Repeat Password').fill(`${user.password}!`);
+  await page.getByRole('button', { name: 'Register' }).click();
+  expect(await release()).toBeGreaterThan(0);
+  await expect(page.getByText('Passwords do not match.')).toBeVisible();
+  await expect(page.getByLabel('Repeat Password')).toBeFocused();
+  await page.getByLabel('Repeat Password').fill(user.password);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByText('Congratulations, you are now a registered user!')).toBeVisible();
 });
 
 for (const javaScriptEnabled of [true, false]) {

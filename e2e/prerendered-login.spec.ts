@@ -46,7 +46,7 @@ test.describe('the sign-in page as the build rendered it', () => {
     await page.goto('/login');
     await page.getByLabel('Username').fill(' ');
     await page.getByLabel('Username').blur();
-    // Shown by react-hook-form in the browser: the page's scripts ran.
+    // Shown by the form's script in the browser (its schema loaded on focus): the page's scripts ran.
     await expect(page.getByText('Please enter your username.')).toBeVisible();
     await fillSignIn(page, user.username, user.password);
     await expect(page.getByRole('heading', { name: `Hi, ${user.username}!` })).toBeVisible();

@@ -36,7 +36,7 @@ test('pages run their scripts under the policy without a single violation', asyn
   await page.goto('/forgot-password');
   await page.getByLabel('Email').fill('not an address');
   await page.getByLabel('Email').blur();
-  // Shown by react-hook-form in the browser: the page's scripts ran.
+  // Shown by the form's script in the browser (its schema loaded on focus): the page's scripts ran.
   await expect(page.getByText('Please enter a valid email address.')).toBeVisible();
   await requestReset(page, user.email);
   await page.goto(await mailbox.waitForResetLink(user.email));

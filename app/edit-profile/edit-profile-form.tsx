@@ -3,11 +3,11 @@ import { Field, TextAreaField } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
-import { editProfileSchema, POST_MAX } from '@/lib/validation/posts';
+import { POST_MAX } from '@/lib/validation/limits';
 import { saveProfile } from './actions';
 
 export function EditProfileForm({ username, aboutMe }: { username: string; aboutMe: string }) {
-  const { state, pending, formProps, field } = useActionForm(editProfileSchema, saveProfile);
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/posts').then((schemas) => schemas.editProfileSchema), saveProfile);
   const label = useText('fields');
   const t = useText('forms');
   const usernameField = field('username');

@@ -3,11 +3,10 @@ import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
-import { changeEmailSchema } from '@/lib/validation/account';
 import { changeEmail } from './actions';
 
 export function ChangeEmailForm({ labelledBy }: { labelledBy: string }) {
-  const { state, pending, formProps, field } = useActionForm(changeEmailSchema, changeEmail);
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/account').then((schemas) => schemas.changeEmailSchema), changeEmail);
   const label = useText('fields');
   const t = useText('forms');
   return (

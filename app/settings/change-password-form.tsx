@@ -4,11 +4,10 @@ import { FormMessage } from '@/components/form-message';
 import { NewPasswordFields } from '@/components/new-password-fields';
 import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
-import { changePasswordSchema } from '@/lib/validation/account';
 import { changeOwnPassword } from './actions';
 
 export function ChangePasswordForm({ labelledBy }: { labelledBy: string }) {
-  const { state, pending, formProps, field } = useActionForm(changePasswordSchema, changeOwnPassword);
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/account').then((schemas) => schemas.changePasswordSchema), changeOwnPassword);
   const label = useText('fields');
   const t = useText('forms');
   return (

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { Database } from '@/lib/db/client';
 import { hashPassword } from '@/lib/auth/passwords';
-import { formPost } from '../lib/forms';
 import type { Row } from '../lib/report';
+import { signIn } from '../lib/sign-in';
 import { quantile, round } from '../lib/stats';
 
 const USERS = 10_000;
@@ -68,20 +68,6 @@ export async function seedSocialGraph(database: Database): Promise<{ username: s
   if (database.dialect.name === 'postgres') await db.execute(sql`analyze`);
   else (db as unknown as BetterSQLite3Database).run(sql`analyze`);
   return { username: 'load0', password: 'timeline password' };
-}
-
-async function signIn(url: string, username: string, password: string): Promise<string> {
-  const { body, contentType } = await formPost(`${url}/login`, { username, password, next: '/' });
-  const response = await fetch(`${url}/login`, {
-    method: 'POST',
-    body: new Uint8Array(body),
-    headers: { 'content-type': contentType, origin: url },
-    redirect: 'manual',
-  });
-  const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
-  const session = cookies.find((cookie) => cookie?.includes('session-token'));
-  if (!session) throw new Error(`sign-in failed with ${response.status}`);
-  return session;
 }
 
 async function latencies(url: string, cookie: string): Promise<number[]> {

@@ -10,7 +10,7 @@ export const loginSchema = z.object({
   username: z.string().check(z.trim(), z.normalize('NFKC'), z.minLength(1, usernameRequired), z.maxLength(FIELD_LIMITS.usernameMax, usernameTooLong)),
   password: currentPasswordField,
   // A ticked checkbox is posted with some value ("on" unless told otherwise), an unticked one
-  // not at all; react-hook-form hands over a boolean. Any value means ticked, as in HTML.
+  // not at all. Any value means ticked, as in HTML; a boolean, as code may pass, is taken as it is.
   remember: z.pipe(
     z.optional(z.unknown()),
     z.transform((value) => value !== undefined && value !== false && value !== ''),

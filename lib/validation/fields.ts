@@ -1,16 +1,12 @@
-// zod/mini: these schemas ship to the browser with every form, and its functional checks
-// tree-shake to a fifth of classic zod's size.
+// zod/mini: these schemas go to the browser (once a form's field is first used), and its
+// functional checks tree-shake to a fifth of classic zod's size.
 import * as z from 'zod/mini';
 import type { FieldErrorKey } from '@/i18n/messages';
+import { FIELD_LIMITS, POST_MAX } from './limits';
 
-const PASSWORD_MIN = 8;
-const PASSWORD_MAX = 128;
-const USERNAME_MAX = 64;
-const EMAIL_MAX = 254;
-export const POST_MAX = 140;
+export { FIELD_LIMITS, POST_MAX };
 
-/** The numbers field messages quote, filled in wherever a message is put into words. */
-export const FIELD_LIMITS = { passwordMin: PASSWORD_MIN, passwordMax: PASSWORD_MAX, usernameMax: USERNAME_MAX, emailMax: EMAIL_MAX, postMax: POST_MAX };
+const { passwordMin: PASSWORD_MIN, passwordMax: PASSWORD_MAX, usernameMax: USERNAME_MAX, emailMax: EMAIL_MAX } = FIELD_LIMITS;
 
 /**
  * A message key of messages/*.json's `fieldErrors`, not words: these schemas run in the

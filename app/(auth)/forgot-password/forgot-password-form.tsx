@@ -3,11 +3,10 @@ import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
-import { forgotPasswordSchema } from '@/lib/validation/auth';
 import { requestReset } from './actions';
 
 export function ForgotPasswordForm() {
-  const { state, pending, formProps, field } = useActionForm(forgotPasswordSchema, requestReset);
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/auth').then((schemas) => schemas.forgotPasswordSchema), requestReset);
   const label = useText('fields');
   const t = useText('forms');
   return (

@@ -4,11 +4,10 @@ import { Field } from '@/components/field';
 import { FormMessage } from '@/components/form-message';
 import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
-import { loginSchema } from '@/lib/validation/auth';
 import { login } from './actions';
 
 export function LoginForm({ next }: { next: string }) {
-  const { state, pending, formProps, field } = useActionForm(loginSchema, login);
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/auth').then((schemas) => schemas.loginSchema), login);
   const label = useText('fields');
   const t = useText('forms');
   return (

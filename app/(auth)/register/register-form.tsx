@@ -4,11 +4,10 @@ import { FormMessage } from '@/components/form-message';
 import { NewPasswordFields } from '@/components/new-password-fields';
 import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
-import { registerSchema } from '@/lib/validation/auth';
 import { register } from './actions';
 
 export function RegisterForm() {
-  const { state, pending, formProps, field } = useActionForm(registerSchema, register);
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/auth').then((schemas) => schemas.registerSchema), register);
   const label = useText('fields');
   const t = useText('forms');
   return (

@@ -3,11 +3,10 @@ import { FormMessage } from '@/components/form-message';
 import { NewPasswordFields } from '@/components/new-password-fields';
 import { useText } from '@/components/text-provider';
 import { useActionForm } from '@/components/use-action-form';
-import { resetPasswordSchema } from '@/lib/validation/auth';
 import { setNewPassword } from './actions';
 
 export function ResetPasswordForm({ token }: { token: string }) {
-  const { state, pending, formProps, field } = useActionForm(resetPasswordSchema, setNewPassword);
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/auth').then((schemas) => schemas.resetPasswordSchema), setNewPassword);
   const label = useText('fields');
   const t = useText('forms');
   return (
