@@ -22,9 +22,17 @@ type FieldEvent = ChangeEvent<HTMLInputElement | HTMLTextAreaElement> | FocusEve
  *
  * Checks follow "on touched": a field is checked when it first loses focus and then on
  * every change; after a submit, every field is checked on every change.
+ *
+ * `permalink` is for a form whose page has a prerendered and a rendered version: the
+ * answer to a post without JavaScript is rendered by the other one, and React finds the
+ * form's state there by this URL instead of by the form's place in the page.
  */
-export function useActionForm<Input extends object>(loadSchema: () => Promise<z.ZodMiniType<unknown, Input>>, action: Action) {
-  const [state, formAction, pending] = useActionState(action, {});
+export function useActionForm<Input extends object>(
+  loadSchema: () => Promise<z.ZodMiniType<unknown, Input>>,
+  action: Action,
+  { permalink }: { permalink?: string } = {},
+) {
+  const [state, formAction, pending] = useActionState(action, {}, permalink);
   const errorText = useFieldErrorText();
   const [messages, setMessages] = useState<FieldMessages>({});
   const schema = useRef<Promise<z.ZodMiniType> | null>(null);

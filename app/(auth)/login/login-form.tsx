@@ -7,7 +7,7 @@ import { useActionForm } from '@/components/use-action-form';
 import { login } from './actions';
 
 export function LoginForm({ next }: { next: string }) {
-  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/auth').then((schemas) => schemas.loginSchema), login);
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/auth').then((schemas) => schemas.loginSchema), login, { permalink: '/login' });
   const label = useText('fields');
   const t = useText('forms');
   return (
