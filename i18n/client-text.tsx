@@ -11,8 +11,8 @@ type TextCache = Map<`${Locale}:${ClientNamespace}`, NamespaceTexts>;
 
 // A namespace's words depend on nothing but the language (the values are constants), and
 // formatting every message of it again was a tenth of a page's cost: once per process.
-const globalForTexts = globalThis as unknown as { clientTexts?: TextCache };
-const formatted: TextCache = (globalForTexts.clientTexts ??= new Map());
+const globalForTexts = globalThis as unknown as { microblogClientTexts?: TextCache };
+const formatted: TextCache = (globalForTexts.microblogClientTexts ??= new Map());
 
 async function textsOf(locale: Locale, namespace: ClientNamespace): Promise<NamespaceTexts> {
   const cached = formatted.get(`${locale}:${namespace}`);

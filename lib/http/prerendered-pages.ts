@@ -33,7 +33,7 @@ function servesAsBuilt(visit: Visit): boolean {
 }
 
 /** A page as the build wrote it, and the headers it goes out with. */
-export type BuiltPage = { html: Buffer; gzipped: Buffer; etag: string; headers: Record<string, string> };
+export type BuiltPage = { html: Buffer; gzipped: Buffer; headers: Record<string, string> };
 
 type PageCache = Map<string, BuiltPage | null>;
 const globalForPages = globalThis as unknown as { microblogBuiltPages?: PageCache };
@@ -55,10 +55,11 @@ function builtPage(path: string): BuiltPage | null {
     );
     const headers = {
       ...prerenderedPageHeaders(hashes),
-      // Who gets this page depends on cookies and Accept-Language: no shared cache may keep it.
-      'Cache-Control': 'private, no-cache',
+      // Who gets this page depends on cookies and Accept-Language, so no cache may keep it; and
+      // the back button after signing in must ask again, to be sent home, not show this page.
+      'Cache-Control': 'no-store',
     };
-    page = { html, gzipped: gzipSync(html), etag: `"${createHash('sha1').update(html).digest('base64url')}"`, headers };
+    page = { html, gzipped: gzipSync(html), headers };
   } catch {
     page = null;
   }
@@ -74,7 +75,8 @@ export function asBuiltFor(visit: Visit): BuiltPage | null {
 /**
  * Proxy step: a page the build rendered, with its own headers, when it shows this visitor
  * what rendering would; else null. (A long-running server's front door answers most of
- * these before Next.js: see front-door.ts.)
+ * these before Next.js: see serve-as-built.ts. On a host whose proxy cannot read the build's
+ * file, Vercel's likely among them, every visit goes to the rendered twin.)
  */
 export function servePrerendered(request: NextRequest, forwarded: Headers): NextResponse | null {
   const page = asBuiltFor({

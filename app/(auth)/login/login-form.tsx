@@ -7,7 +7,10 @@ import { useActionForm } from '@/components/use-action-form';
 import { login } from './actions';
 
 export function LoginForm({ next }: { next: string }) {
-  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/auth').then((schemas) => schemas.loginSchema), login, { permalink: '/login' });
+  const { state, pending, formProps, field } = useActionForm(() => import('@/lib/validation/auth').then((schemas) => schemas.loginSchema), login, {
+    // Where the form was shown, return path included: a post without JavaScript comes back there.
+    permalink: next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`,
+  });
   const label = useText('fields');
   const t = useText('forms');
   return (
