@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from './fixtures';
+import { DEPLOYED } from './server';
 import { fillSignIn, register, signIn } from './pages/auth';
 
 const scriptSourcesOf = (policy: string) => policy.split(';').find((directive) => directive.trim().startsWith('script-src')) ?? '';
@@ -7,6 +8,7 @@ const inlineScriptsOf = (html: string) => [...html.matchAll(/<script(?![^>]*\ssr
 
 test.describe('the sign-in page as the build rendered it', () => {
   test('allows exactly its own inline scripts, by hash, and no shared cache keeps it', async ({ request }) => {
+    test.skip(DEPLOYED, 'a deployed proxy may not see the build’s file, and then serves the rendered twin');
     const response = await request.get('/login');
     expect(response.status()).toBe(200);
     const headers = response.headers();
@@ -22,6 +24,7 @@ test.describe('the sign-in page as the build rendered it', () => {
   });
 
   test('is the same page with the same policy whether the front door or Next.js answers', async ({ request }) => {
+    test.skip(DEPLOYED, 'a deployed app has no front door to compare its proxy with');
     // The front door of `next start` answers a plain visit; anything with a query goes on to
     // the proxy and Next.js, as every visit does on Vercel, and the router's `_rsc` changes nothing.
     const byFrontDoor = await request.get('/login');
