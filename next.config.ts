@@ -3,6 +3,8 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The proxy gets the URL the router resolves rewrites against (see urlHere in lib/http/same-origin.ts).
+  skipProxyUrlNormalize: true,
   serverExternalPackages: ['better-sqlite3'],
   // Files read by path at run time: the password blocklist and the migrations. Tracing finds
   // them only while each path stays a literal, so a serverless bundle cannot lose them to a refactor.

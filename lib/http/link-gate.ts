@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { CHANGE_EMAIL, CONFIRM_EMAIL, RESET_PASSWORD, verifyToken, type TokenPurpose } from '@/lib/tokens';
 import { safeDecodeURIComponent } from './safe-decode';
+import { urlHere } from './same-origin';
 
 /** The emailed links whose token is in the path: each kind, the purposes it takes and where a dead one is explained. */
 const LINK_KINDS: { prefix: string; purposes: TokenPurpose[]; invalidPath: string }[] = [
@@ -25,5 +26,5 @@ export async function rewriteDeadLink(request: NextRequest, forwarded: Headers):
   if (!kind) return null;
   const token = safeDecodeURIComponent(request.nextUrl.pathname.slice(kind.prefix.length)) ?? '';
   for (const purpose of kind.purposes) if ((await verifyToken(token, purpose)).ok) return null;
-  return NextResponse.rewrite(new URL(kind.invalidPath, request.nextUrl), { request: { headers: forwarded } });
+  return NextResponse.rewrite(urlHere(kind.invalidPath, request), { request: { headers: forwarded } });
 }

@@ -8,6 +8,7 @@ import { DEFAULT_LOCALE, LOCALE_COOKIE } from '@/i18n/locales';
 import { negotiateLocale } from '@/i18n/negotiate';
 import { FLASH_COOKIE } from '@/lib/flash/names';
 import { prerenderedPageHeaders } from './security-headers';
+import { urlHere } from './same-origin';
 
 /**
  * Pages the build renders once, each with the path of its rendered twin: most visits to them
@@ -95,7 +96,7 @@ export function servePrerendered(request: NextRequest, forwarded: Headers): Next
 /** Where a page the build rendered is rendered for whoever `servePrerendered` did not serve; else null. */
 export function renderedTwin(request: NextRequest): URL | null {
   const rendered = PRERENDERED[request.nextUrl.pathname];
-  return rendered ? new URL(`${rendered}${request.nextUrl.search}`, request.nextUrl) : null;
+  return rendered ? urlHere(`${rendered}${request.nextUrl.search}`, request) : null;
 }
 
 /**

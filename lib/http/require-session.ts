@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { includesSessionCookie } from '@/auth.config';
+import { urlHere } from './same-origin';
 
 const PROTECTED_PREFIXES = ['/avatar/', '/edit-profile', '/explore', '/settings', '/user/'];
 
@@ -14,7 +15,7 @@ function isProtected(pathname: string): boolean {
 export function requireSessionCookie(request: NextRequest): NextResponse | null {
   const { pathname, search } = request.nextUrl;
   if (!isProtected(pathname) || includesSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return null;
-  const login = new URL('/login', request.nextUrl);
+  const login = urlHere('/login', request);
   login.searchParams.set('next', pathname + search);
   return NextResponse.redirect(login);
 }

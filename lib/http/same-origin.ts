@@ -39,3 +39,12 @@ export function forwardedHeaders(request: Request): Headers {
   }
   return forwarded;
 }
+
+/**
+ * `path` on the origin the request came to, for a rewrite or redirect in the proxy: from
+ * request.url, not nextUrl, which names 127.0.0.1 "localhost". Next.js sends a rewrite to
+ * any other origin out over HTTP as another site's, back through the server and the proxy.
+ */
+export function urlHere(path: string, request: Request): URL {
+  return new URL(path, request.url);
+}
