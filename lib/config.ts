@@ -42,7 +42,6 @@ const envSchema = z.object({
   MAILBOX_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanFlag.default(false),
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
-  MAX_REQUESTS_ACTIVE: z.coerce.number().int().min(1).max(100_000).default(32),
   // The same bounds as scripts/start.mjs, which reads it before any of this runs.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(1024).optional(),
   GRAVATAR_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('off')]).default('https://www.gravatar.com/avatar'),
@@ -94,10 +93,8 @@ export type Config = {
   cronSecret: string | null;
   /** Where the avatar route asks for a user's picture; null: letter avatars only. */
   gravatarUrl: string | null;
-  /** Requests one server process holds at once, working or waiting; more are refused with 503 at once rather than left to wait. */
+  /** Requests one server process works on at once; more are refused with 503 at once rather than left to wait. */
   maxRequestsInFlight: number;
-  /** Of those, how many Next.js works on side by side; the rest wait their turn in order. */
-  maxRequestsActive: number;
   /** Where the client's address is read from: Vercel's edge header, the one proxy's X-Forwarded-For entry, or the TCP peer. */
   clientAddressSource: ClientAddressSource;
   /** Server processes sharing this machine's cores: WEB_CONCURRENCY in a worker of `npm start` (scripts/start.mjs), else 1. */
@@ -284,7 +281,6 @@ export function parseConfig(source: Record<string, string | undefined>, { cluste
     ...resolveMailbox(env, production, vercelEnv),
     cronSecret: env.CRON_SECRET ?? null,
     maxRequestsInFlight: env.MAX_REQUESTS_IN_FLIGHT,
-    maxRequestsActive: env.MAX_REQUESTS_ACTIVE,
     gravatarUrl: env.GRAVATAR_URL === 'off' ? null : env.GRAVATAR_URL.replace(/\/+$/, ''),
     clientAddressSource: resolveClientAddressSource(env, vercelEnv),
     serverProcesses: clusterWorker ? (env.WEB_CONCURRENCY ?? 1) : 1,

@@ -5,18 +5,16 @@ import { ALLOWED_METHODS } from './refuse-odd-requests';
 import { COMMON_SECURITY_HEADERS } from './security-headers';
 import { answerAsBuilt } from './serve-as-built';
 
-type Waiting = { admit: () => void; gone: boolean };
-type Door = { inFlight: number; active: number; waiting: Waiting[]; counted: WeakSet<ServerResponse> };
-
 // Per process, not per bundle: patching twice would wrap the emitter twice, and two
 // counts of requests in flight would each let the full number through.
-const globalForDoor = globalThis as unknown as { microblogFrontDoor?: Door };
+const globalForDoor = globalThis as unknown as { microblogFrontDoor?: { inFlight: number; counted: WeakSet<ServerResponse> } };
 
 function refuse(response: ServerResponse, status: number, body: string, headers: Record<string, string>): true {
   response.writeHead(status, { ...COMMON_SECURITY_HEADERS, 'Content-Type': 'text/plain', ...headers });
   response.end(body);
   return true;
 }
+
 /**
  * What a long-running server does with each request before Next.js has it:
  * - stamps the peer address (see client-address.ts);
@@ -24,25 +22,15 @@ function refuse(response: ServerResponse, status: number, body: string, headers:
  *   cannot carry TRACE or CONNECT and throws, answering 500 before any check of ours runs;
  * - answers a plain visit to a page the build rendered with the page (serve-as-built.ts):
  *   the same answer the proxy would let Next.js give, for a fraction of the work;
- * - hands Next.js at most `maxActive` requests at once, the others waiting their turn in
- *   order: two hundred pages rendered side by side each take two hundred times as long,
- *   and the slowest far longer (memory, collection), where in turn each takes its own time;
- * - past `maxInFlight` requests (working and waiting), answers 503 with Retry-After at
- *   once: a quick "try again" keeps every answer's wait bounded.
+ * - past `maxInFlight` requests at once, answers 503 with Retry-After at once: under
+ *   overload a quick "try again" keeps every answer's wait bounded, where a queue would
+ *   make the last in line wait for all the others.
  * On Vercel, whose edge does the first two and the fourth, and serves built pages
  * itself after the proxy picked them, there is no such door.
  */
-export function guardFrontDoor({ maxInFlight, maxActive }: { maxInFlight: number; maxActive: number }): void {
+export function guardFrontDoor(maxInFlight: number): void {
   if (globalForDoor.microblogFrontDoor) return;
-  const door: Door = (globalForDoor.microblogFrontDoor = { inFlight: 0, active: 0, waiting: [], counted: new WeakSet<ServerResponse>() });
-  const admitWaiting = () => {
-    while (door.active < maxActive && door.waiting.length > 0) {
-      const next = door.waiting.shift();
-      if (!next || next.gone) continue;
-      door.active += 1;
-      next.admit();
-    }
-  };
+  const door = (globalForDoor.microblogFrontDoor = { inFlight: 0, counted: new WeakSet<ServerResponse>() });
   const emit = Server.prototype.emit;
   Server.prototype.emit = function emitBehindTheDoor(this: Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'request') return Reflect.apply(emit, this, [event, ...args]) as boolean;
@@ -54,32 +42,13 @@ export function guardFrontDoor({ maxInFlight, maxActive }: { maxInFlight: number
     if (!door.counted.has(response)) {
       if (door.inFlight >= maxInFlight) return refuse(response, 503, 'Busy. Please try again in a moment.', { 'Retry-After': '1' });
       door.counted.add(response);
-      door.inFlight += 1;
       // Next.js adds a 'close' listener for each after() task and stream of a response, so a
       // page with several passes Node's leak warning threshold (10) without leaking anything.
       response.setMaxListeners(32);
-      let admitted = door.active < maxActive;
-      const turn: Waiting = {
-        admit: () => {
-          admitted = true;
-          Reflect.apply(emit, this, [event, ...args]);
-        },
-        gone: false,
-      };
+      door.inFlight += 1;
       response.once('close', () => {
         door.inFlight -= 1;
-        if (!admitted) {
-          turn.gone = true;
-          return;
-        }
-        door.active -= 1;
-        admitWaiting();
       });
-      if (!admitted) {
-        door.waiting.push(turn);
-        return true;
-      }
-      door.active += 1;
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;
