@@ -13,8 +13,8 @@ import { urlHere } from './same-origin';
 /**
  * Pages the build renders once, each with the path of its rendered twin: most visits to them
  * come with no session, no message and no question, in the default language, and need no
- * rendering; the twin serves the others. (Rewriting costs a second pass through the proxy,
- * so the common case is the one that is not rewritten.)
+ * rendering; the twin serves the others. (The common case is the one not rewritten, so a
+ * long-running server's front door can answer it before Next.js: see serve-as-built.ts.)
  */
 const PRERENDERED: Record<string, string> = { '/login': '/login/rendered' };
 
