@@ -24,9 +24,14 @@ const ROUTER_PARAM = '_rsc';
 /** What decides whether a visitor gets the page as built, however the request arrived. */
 export type Visit = { method: string; pathname: string; queryKeys: string[]; cookies: ReadonlyMap<string, string>; acceptLanguage: string | null };
 
+/** Whether the build rendered a page for this path: the one question every request is asked. */
+export function isPrerendered(pathname: string): boolean {
+  return Object.hasOwn(PRERENDERED, pathname);
+}
+
 /** Whether the prerendered version shows this visitor exactly what rendering would. */
 function servesAsBuilt(visit: Visit): boolean {
-  if (!Object.hasOwn(PRERENDERED, visit.pathname)) return false;
+  if (!isPrerendered(visit.pathname)) return false;
   if (visit.method !== 'GET' && visit.method !== 'HEAD') return false;
   if (visit.queryKeys.some((key) => key !== ROUTER_PARAM)) return false;
   if (includesSessionCookie(visit.cookies.keys()) || visit.cookies.has(FLASH_COOKIE)) return false;
@@ -80,6 +85,7 @@ export function asBuiltFor(visit: Visit): BuiltPage | null {
  * file, Vercel's likely among them, every visit goes to the rendered twin.)
  */
 export function servePrerendered(request: NextRequest, forwarded: Headers): NextResponse | null {
+  if (!isPrerendered(request.nextUrl.pathname)) return null;
   const page = asBuiltFor({
     method: request.method,
     pathname: request.nextUrl.pathname,

@@ -2,7 +2,7 @@ import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 // The parser NextRequest.cookies uses, so this way in reads cookies as the proxy's does.
 import { parseCookie } from 'next/dist/compiled/@edge-runtime/cookies';
-import { asBuiltFor } from './prerendered-pages';
+import { asBuiltFor, isPrerendered } from './prerendered-pages';
 
 // What Next.js says about its own answers for a page, and what chose this one.
 const VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding, Cookie, Accept-Language';
@@ -19,11 +19,11 @@ function acceptsGzip(acceptEncoding: string | undefined): boolean {
  * Answers a plain visit to a page the build rendered with the page itself, as Next.js would
  * (same bytes, same headers, gzip), without Next.js: true if answered. Which visits qualify
  * is decided by prerendered-pages.ts for this way in and the proxy's alike. A request with a
- * query, or the client router's (RSC), is left to Next.js.
+ * query (the URL is then no prerendered path), or the client router's (RSC), is left to Next.js.
  */
 export function answerAsBuilt(request: IncomingMessage, response: ServerResponse): boolean {
   const url = request.url ?? '';
-  if (url.includes('?') || request.headers.rsc !== undefined) return false;
+  if (!isPrerendered(url) || request.headers.rsc !== undefined) return false;
   const page = asBuiltFor({
     method: request.method ?? '',
     pathname: url,
