@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from './fixtures';
+import { watchPolicyViolations } from './pages/policy';
 import { DEPLOYED } from './server';
 import { fillSignIn, register, signIn } from './pages/auth';
 
@@ -35,10 +36,7 @@ test.describe('the sign-in page as the build rendered it', () => {
   });
 
   test('runs its scripts without a single violation, and signs in', async ({ page, user }) => {
-    const violations: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
+    const violations = watchPolicyViolations(page);
     await register(page, user);
     await page.goto('/login');
     await page.getByLabel('Username').fill(' ');

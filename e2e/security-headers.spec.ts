@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { watchPolicyViolations } from './pages/policy';
 import { register, requestReset } from './pages/auth';
 
 // /login as most visitors get it is prerendered, with a hash policy: see prerendered-login.spec.ts.
@@ -28,10 +29,7 @@ test('a redirect to sign in carries the security headers too', async ({ request 
 });
 
 test('pages run their scripts under the policy without a single violation', async ({ page, user, mailbox }) => {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
+  const violations = watchPolicyViolations(page);
   await register(page, user);
   await page.goto('/forgot-password');
   await page.getByLabel('Email').fill('not an address');
