@@ -3,7 +3,7 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { useForm, type FieldValues, type Path } from 'react-hook-form';
 import type * as z from 'zod/mini';
 import type { FormState } from '@/lib/validation/form-state';
-import { lazySchemaResolver } from './field-messages';
+import { lazySchemaResolver } from './lazy-schema-resolver';
 import { useFieldErrorText } from './text-provider';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
