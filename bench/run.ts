@@ -61,11 +61,17 @@ const on = (database: 'SQLite' | 'Postgres', measured: Row[]): Row[] =>
 
 let stopCluster: (() => Promise<void>) | undefined;
 
-/** Starts `next start` on `databaseUrl`, sending its mail to the slow sink set in process.env. */
-async function startApp(databaseUrl: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+const SERVERS = { 'next start': 'node_modules/next/dist/bin/next', 'npm start': 'scripts/start.mjs' } as const;
+
+/**
+ * Starts the app on `databaseUrl` as `server`: one `next start`, or `npm start`'s cluster (a worker
+ * per core), sending its mail to the slow sink set in process.env.
+ */
+async function startApp(databaseUrl: string, server: keyof typeof SERVERS = 'next start'): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const app = startProcess(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const command = server === 'next start' ? [SERVERS[server], 'start'] : [SERVERS[server]];
+  const app = startProcess(process.execPath, [...command, '--port', String(port), '--hostname', '127.0.0.1'], {
     NEXT_TELEMETRY_DISABLED: '1',
     APP_URL: url,
     DATABASE_URL: databaseUrl,
@@ -119,7 +125,7 @@ async function main(): Promise<void> {
   step('forgot-password throughput on SQLite, 50 clients for 20 s');
   rows.push(...on('SQLite', await forgotPasswordThroughput(target)));
   step('GET /login: 50 clients, then 200 (overload), 10 s each');
-  rows.push(...(await signInPageUnderLoad(target)));
+  rows.push(...(await signInPageUnderLoad(target, 'next start')));
   step('token verification cost');
   rows.push(...(await tokenVerifyCost()));
   step('page weight');
@@ -140,8 +146,13 @@ async function main(): Promise<void> {
   step('seeding 10k users, 100k posts, 200k follows into SQLite; timing the timeline and explore');
   rows.push(...on('SQLite', await timelineLatency(sqliteApp.url, await seedSocialGraph(sqlite))));
   await sqlite.close();
-  // Stopped now, so the Postgres run has the machine to itself.
+  // Stopped now, so the cluster and then the Postgres run have the machine to themselves.
   await sqliteApp.stop();
+
+  step('GET /login again, served by `npm start` (a worker per core), as in production');
+  const clusterApp = await startApp(sqlitePath, 'npm start');
+  rows.push(...(await signInPageUnderLoad(clusterApp, 'npm start')));
+  await clusterApp.stop();
 
   step('starting a throwaway Postgres cluster and the app on it');
   const cluster = await startPostgresCluster();

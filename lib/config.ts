@@ -42,6 +42,7 @@ const envSchema = z.object({
   MAILBOX_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: booleanFlag.default(false),
   MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(256),
+  MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(2_000),
   // The same bounds as scripts/start.mjs, which reads it before any of this runs.
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(1024).optional(),
   GRAVATAR_URL: z.union([z.url({ protocol: /^https?$/ }), z.literal('off')]).default('https://www.gravatar.com/avatar'),
@@ -93,8 +94,10 @@ export type Config = {
   cronSecret: string | null;
   /** Where the avatar route asks for a user's picture; null: letter avatars only. */
   gravatarUrl: string | null;
-  /** Requests one server process works on at once; more are refused with 503 at once rather than left to wait. */
+  /** Requests one server process holds at once, waiting or in progress; more are refused with 503 at once. */
   maxRequestsInFlight: number;
+  /** How long a request may wait for its turn (lib/http/turn-queue.ts) before it is refused with 503. */
+  maxQueueWaitMs: number;
   /** Where the client's address is read from: Vercel's edge header, the one proxy's X-Forwarded-For entry, or the TCP peer. */
   clientAddressSource: ClientAddressSource;
   /** Server processes sharing this machine's cores: WEB_CONCURRENCY in a worker of `npm start` (scripts/start.mjs), else 1. */
@@ -281,6 +284,7 @@ export function parseConfig(source: Record<string, string | undefined>, { cluste
     ...resolveMailbox(env, production, vercelEnv),
     cronSecret: env.CRON_SECRET ?? null,
     maxRequestsInFlight: env.MAX_REQUESTS_IN_FLIGHT,
+    maxQueueWaitMs: env.MAX_QUEUE_WAIT_MS,
     gravatarUrl: env.GRAVATAR_URL === 'off' ? null : env.GRAVATAR_URL.replace(/\/+$/, ''),
     clientAddressSource: resolveClientAddressSource(env, vercelEnv),
     serverProcesses: clusterWorker ? (env.WEB_CONCURRENCY ?? 1) : 1,

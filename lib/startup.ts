@@ -17,7 +17,7 @@ export async function startServer(): Promise<void> {
     console.error(`Microblog cannot start: invalid configuration\n${error.message}`);
     process.exit(1);
   }
-  guardFrontDoor(getConfig().maxRequestsInFlight);
+  guardFrontDoor({ maxInFlight: getConfig().maxRequestsInFlight, maxQueueWaitMs: getConfig().maxQueueWaitMs });
   // SQLite migrates on open; Postgres is migrated by the build, and a server behind it must not serve.
   const pending = await (await getDb()).pendingMigrations();
   if (pending > 0) {

@@ -40,11 +40,12 @@ describe('requests no route can serve', () => {
 });
 
 describe('the front door', () => {
-  // One door per process, as in the server: the first call sets the limit for all.
+  // One door per process, as in the server: the first call sets the limits for all.
   const MAX_IN_FLIGHT = 3;
+  const MAX_QUEUE_WAIT_MS = 60_000;
   const held: (() => void)[] = [];
   async function serve() {
-    guardFrontDoor(MAX_IN_FLIGHT);
+    guardFrontDoor({ maxInFlight: MAX_IN_FLIGHT, maxQueueWaitMs: MAX_QUEUE_WAIT_MS });
     const server = createServer((request, response) => {
       if (request.url === '/slow') held.push(() => response.end('slow'));
       else response.end(String(request.headers[PEER_ADDRESS_HEADER]));
