@@ -4,6 +4,8 @@ import { round } from '../lib/stats';
 
 type App = { url: string };
 
+const WARM_UP_SECONDS = 3;
+
 async function load(app: App, path: string, connections: number, durationSeconds: number) {
   return autocannon({ url: `${app.url}${path}`, connections, duration: durationSeconds });
 }
@@ -15,7 +17,11 @@ async function load(app: App, path: string, connections: number, durationSeconds
  * the server the README deploys; one `next start` is shown beside it, untargeted.
  */
 export async function signInPageUnderLoad(app: App, server: string, durationSeconds = 10): Promise<Row[]> {
+  // Warmed up first, as any server is before it meets a crowd: a process that has never
+  // rendered the page spends its first seconds compiling, which is not what is measured here.
+  await load(app, '/login', 10, WARM_UP_SECONDS);
   const normal = await load(app, '/login', 50, durationSeconds);
+  await load(app, '/login?next=%2Fexplore', 10, WARM_UP_SECONDS);
   const overload = await load(app, '/login?next=%2Fexplore', 200, durationSeconds);
   const refused = overload.statusCodeStats?.['503']?.count ?? 0;
   const failures = overload.errors + overload.timeouts + overload['5xx'] - refused;
