@@ -1,9 +1,11 @@
 import { request as httpRequest, createServer } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { PEER_ADDRESS_HEADER } from '@/lib/http/client-address';
+import { PEER_ADDRESS_HEADER, VERCEL_CLIENT_HEADER } from '@/lib/http/client-address';
+import { DOOR_CHECKED_HEADER } from '@/lib/http/door-writes';
 import { guardFrontDoor } from '@/lib/http/front-door';
 import { refuseOddRequest } from '@/lib/http/refuse-odd-requests';
 import { safeRedirectPath } from '@/lib/http/safe-redirect';
+import { config as proxyConfig } from '@/proxy';
 
 describe('the return path after sign-in', () => {
   it.each([
@@ -92,3 +94,13 @@ describe('the front door', () => {
   });
 });
 
+
+describe("the proxy's matcher", () => {
+  it('lets Next.js skip the proxy only for a request the front door checked, and never for one through Vercel’s edge', () => {
+    const everyPathButAssets = '/((?!_next/static/|_next/image$|favicon\\.ico$).*)';
+    expect(proxyConfig.matcher).toEqual([
+      { source: everyPathButAssets, missing: [{ type: 'header', key: DOOR_CHECKED_HEADER }] },
+      { source: everyPathButAssets, has: [{ type: 'header', key: VERCEL_CLIENT_HEADER }] },
+    ]);
+  });
+});

@@ -2,6 +2,7 @@ import 'server-only';
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { stampPeerAddress } from './client-address';
+import { checkWriteAtTheDoor, DOOR_CHECKED_HEADER, doorTakesWrite } from './door-writes';
 import { ALLOWED_METHODS } from './refuse-odd-requests';
 import { COMMON_SECURITY_HEADERS } from './security-headers';
 import { answerAsBuilt } from './serve-as-built';
@@ -30,6 +31,7 @@ function refuse(response: ServerResponse, status: number, body: string, headers:
  *   cannot carry TRACE or CONNECT and throws, answering 500 before any check of ours runs;
  * - answers a plain visit to a page the build rendered with the page (serve-as-built.ts):
  *   the same answer the proxy would let Next.js give, for a fraction of the work;
+ * - runs the proxy's steps for a form post itself (door-writes.ts), so that Next.js need not;
  * - lets requests begin a few per turn of the event loop, in order (turn-queue.ts), and
  *   answers 503 with Retry-After to one that waited `maxQueueWaitMs`, or at once past
  *   `maxInFlight` requests waiting or in progress: under overload every answer comes
@@ -50,11 +52,14 @@ export function guardFrontDoor({ maxInFlight, maxQueueWaitMs }: { maxInFlight: n
   Server.prototype.emit = function emitBehindTheDoor(this: Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'request') return Reflect.apply(emit, this, [event, ...args]) as boolean;
     const [request, response] = args as [IncomingMessage, ServerResponse];
+    // A response already counted is one this door let in (or a post it checked, handed on):
+    // it has been through every step here once.
+    if (door.counted.has(response)) return Reflect.apply(emit, this, [event, ...args]) as boolean;
     stampPeerAddress(request);
+    // Only this door may say it checked a request; proxy.ts's matcher believes whoever does.
+    delete request.headers[DOOR_CHECKED_HEADER];
     if (!ALLOWED_METHODS.has(request.method ?? '')) return refuse(response, 405, 'Method not allowed.', { Allow: [...ALLOWED_METHODS].join(', ') });
     if (answerAsBuilt(request, response)) return true;
-    // A response is counted once, however many times a request event carries it.
-    if (door.counted.has(response)) return Reflect.apply(emit, this, [event, ...args]) as boolean;
     if (door.inFlight >= maxInFlight) return busy(response);
     door.counted.add(response);
     // Next.js adds a 'close' listener for each after() task and stream of a response, so a
@@ -64,8 +69,15 @@ export function guardFrontDoor({ maxInFlight, maxQueueWaitMs }: { maxInFlight: n
     response.once('close', () => {
       door.inFlight -= 1;
     });
-    const begin = () => Reflect.apply(emit, this, [event, ...args]) as boolean;
-    if (request.url?.startsWith('/_next/static/')) return begin();
+    const handOn = (checked: IncomingMessage) => Reflect.apply(emit, this, [event, checked, response]) as boolean;
+    const begin = () => {
+      if (doorTakesWrite(request)) void checkWriteAtTheDoor(request, response, handOn);
+      else handOn(request);
+    };
+    if (request.url?.startsWith('/_next/static/')) {
+      begin();
+      return true;
+    }
     const first = !door.served.has(request.socket);
     door.served.add(request.socket);
     door.queue.admit({ first, begin, refuse: () => busy(response), abandoned: () => request.socket.destroyed });

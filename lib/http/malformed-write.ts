@@ -5,7 +5,7 @@ import { isDecodableFormAction, isDecodableReply } from './action-envelope';
  * Refused here, before Next.js reads it, because Next.js answers an oversized or
  * garbled server-action body with a 500 and a stack trace in the log.
  */
-const MAX_FORM_BODY_BYTES = 64 * 1024;
+export const MAX_FORM_BODY_BYTES = 64 * 1024;
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -1,0 +1,127 @@
+import 'server-only';
+import { IncomingMessage } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { NextRequest, type NextResponse } from 'next/server';
+// How Next.js turns the proxy's answer into Node headers, so this way in reads it alike.
+import { toNodeOutgoingHttpHeaders } from 'next/dist/server/web/utils';
+import { VERCEL_CLIENT_HEADER } from './client-address';
+import { MAX_FORM_BODY_BYTES } from './malformed-write';
+import { runProxySteps } from './proxy-steps';
+
+/** Said by the front door on a post it ran the proxy's steps for; proxy.ts's matcher skips those. */
+export const DOOR_CHECKED_HEADER = 'x-microblog-door-checked';
+
+// Headers of the proxy's answer that steer Next.js's router, or that it never passes on (its ipcForbiddenHeaders).
+const NOT_PASSED_ON = new Set([
+  'content-length',
+  'x-middleware-next',
+  'x-middleware-rewrite',
+  'x-middleware-redirect',
+  'x-middleware-refresh',
+  'x-middleware-override-headers',
+  'accept-encoding',
+  'keepalive',
+  'keep-alive',
+  'content-encoding',
+  'transfer-encoding',
+  'connection',
+  'expect',
+]);
+
+/**
+ * Whether the front door runs the proxy's steps for this request itself: a post of a size
+ * our forms can have, which is where Next.js's way of running the proxy costs most (it
+ * clones the body and streams it through again), about a third of the post. Anything else
+ * is left to Next.js's proxy, as is a request that came through Vercel's edge (which sets
+ * VERCEL_CLIENT_HEADER on every request, and proxy.ts's matcher runs the steps for those).
+ */
+export function doorTakesWrite(request: IncomingMessage): boolean {
+  if (request.method !== 'POST' || request.headers[VERCEL_CLIENT_HEADER] !== undefined) return false;
+  const length = Number(request.headers['content-length']);
+  return Number.isInteger(length) && length >= 0 && length <= MAX_FORM_BODY_BYTES;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+    request.once('close', () => reject(new Error('the client left before its body arrived')));
+  });
+}
+
+/** The request again, body and all, for Next.js to read as if it came off the socket. */
+function replayOf(request: IncomingMessage, body: Buffer): IncomingMessage {
+  const replay = new IncomingMessage(request.socket);
+  Object.assign(replay, {
+    method: request.method,
+    url: request.url,
+    headers: { ...request.headers },
+    rawHeaders: request.rawHeaders,
+    httpVersion: request.httpVersion,
+    httpVersionMajor: request.httpVersionMajor,
+    httpVersionMinor: request.httpVersionMinor,
+    complete: true,
+  });
+  replay.push(body);
+  replay.push(null);
+  return replay;
+}
+
+function nextRequestOf(request: IncomingMessage, body: Buffer): NextRequest {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  // As Next.js builds the proxy's URL with skipProxyUrlNormalize: the Host the client named, and the path as sent.
+  return new NextRequest(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`, { method: 'POST', headers, body: new Uint8Array(body) });
+}
+
+/**
+ * What Next.js does with a proxy answer that lets the request through
+ * (resolve-routes.js): the request's headers become the ones the proxy passed on, and
+ * its other headers go on the response, and on the request as well.
+ */
+function applyPassThrough(answer: NextResponse, request: IncomingMessage, response: ServerResponse): void {
+  const headers = toNodeOutgoingHttpHeaders(answer.headers);
+  const overridden = String(headers['x-middleware-override-headers'] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (overridden.length > 0) {
+    const kept = new Set(overridden);
+    for (const name of Object.keys(request.headers)) if (!kept.has(name)) delete request.headers[name];
+    for (const name of kept) {
+      const value = headers[`x-middleware-request-${name}`];
+      request.headers[name] = value === null ? undefined : (value as string | string[] | undefined);
+    }
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (NOT_PASSED_ON.has(name) || name.startsWith('x-middleware-request-') || !value) continue;
+    request.headers[name] = value as string | string[];
+    if (name !== 'x-middleware-set-cookie') response.setHeader(name, value);
+  }
+}
+
+/**
+ * Runs the proxy's steps (proxy-steps.ts, the same function proxy.ts runs) for a post the
+ * door takes, then hands the request on to Next.js: marked as checked when the steps let
+ * it through, so the proxy does not run again; unmarked when they answer it themselves (a
+ * refusal, a redirect, a rewrite), so Next.js's proxy gives that answer as it always does.
+ */
+export async function checkWriteAtTheDoor(request: IncomingMessage, response: ServerResponse, handOn: (request: IncomingMessage) => void): Promise<void> {
+  let body: Buffer;
+  try {
+    body = await readBody(request);
+  } catch {
+    return;
+  }
+  const replay = replayOf(request, body);
+  const answer = await runProxySteps(nextRequestOf(request, body)).catch(() => null);
+  if (answer?.headers.get('x-middleware-next') === '1' && !answer.headers.has('x-middleware-rewrite')) {
+    applyPassThrough(answer, replay, response);
+    replay.headers[DOOR_CHECKED_HEADER] = '1';
+  }
+  handOn(replay);
+}
