@@ -1,10 +1,11 @@
 import { expect, test } from './fixtures';
 import { postForm } from './http/form-post';
 
-// The front door runs the proxy's steps for a form post itself and tells Next.js so; Vercel
-// has no door, and there the proxy runs them. A post made to look like either way in must
-// be checked all the same, and a page rendered by a post must carry its own policy.
-const DOOR_CHECKED = { 'x-microblog-door-checked': '1' };
+// The front door runs the proxy's steps for a form post itself and tells Next.js so, with a
+// mark no client can send; Vercel has no door, and there the proxy runs them. A request that
+// claims the door checked it must be checked all the same, and a page rendered by a post
+// must carry its own policy either way.
+const DOOR_CHECKED = { 'x-microblog-door-checked': 'checked' };
 const VERCEL_EDGE = { 'x-vercel-forwarded-for': '203.0.113.9' };
 
 function nonceOf(policy: string | undefined): string | undefined {

@@ -10,6 +10,14 @@ import { runProxySteps } from './proxy-steps';
 
 /** Said by the front door on a post it ran the proxy's steps for; proxy.ts's matcher skips those. */
 export const DOOR_CHECKED_HEADER = 'x-microblog-door-checked';
+/**
+ * The header's value, which no client can send: Node's HTTP parser (and any edge in front)
+ * refuses a control character in a header with 400, while code may put one in a request's
+ * headers, and fetch's Headers carry it. So a request that was never through the door (one
+ * that came in while the server was starting, or on Vercel) cannot claim it was.
+ * proxy.ts's matcher names it as the regular expression `checked\x01`.
+ */
+export const DOOR_CHECKED_MARK = 'checked\u0001';
 
 // Headers of the proxy's answer that steer Next.js's router, or that it never passes on (its ipcForbiddenHeaders).
 const NOT_PASSED_ON = new Set([
@@ -36,7 +44,8 @@ const NOT_PASSED_ON = new Set([
  * VERCEL_CLIENT_HEADER on every request, and proxy.ts's matcher runs the steps for those).
  */
 export function doorTakesWrite(request: IncomingMessage): boolean {
-  if (request.method !== 'POST' || request.headers[VERCEL_CLIENT_HEADER] !== undefined) return false;
+  // An absolute URL in the request line is left to Next.js, which resolves it its own way.
+  if (request.method !== 'POST' || !request.url?.startsWith('/') || request.headers[VERCEL_CLIENT_HEADER] !== undefined) return false;
   const length = Number(request.headers['content-length']);
   return Number.isInteger(length) && length >= 0 && length <= MAX_FORM_BODY_BYTES;
 }
@@ -74,8 +83,20 @@ function nextRequestOf(request: IncomingMessage, body: Buffer): NextRequest {
   for (const [name, value] of Object.entries(request.headers)) {
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
   }
-  // As Next.js builds the proxy's URL with skipProxyUrlNormalize: the Host the client named, and the path as sent.
-  return new NextRequest(`http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`, { method: 'POST', headers, body: new Uint8Array(body) });
+  // As Next.js builds the proxy's URL (attachRequestMeta): the path as sent, on a host of its
+  // own, never the client's Host, and https only if the proxy in front says so.
+  const protocol = String(request.headers['x-forwarded-proto'] ?? '').includes('https') ? 'https' : 'http';
+  return new NextRequest(`${protocol}://localhost${request.url ?? '/'}`, { method: 'POST', headers, body: new Uint8Array(body) });
+}
+
+/**
+ * Whether the answer only lets the request through, with headers: not a refusal, redirect
+ * or rewrite, and no cookie for the page to read (Next.js would hand that on in a header
+ * it keeps from requests it did not run the proxy for).
+ */
+function passesThrough(answer: NextResponse): boolean {
+  const headers = answer.headers;
+  return headers.get('x-middleware-next') === '1' && !headers.has('x-middleware-rewrite') && !headers.has('x-middleware-set-cookie');
 }
 
 /**
@@ -100,7 +121,7 @@ function applyPassThrough(answer: NextResponse, request: IncomingMessage, respon
   for (const [name, value] of Object.entries(headers)) {
     if (NOT_PASSED_ON.has(name) || name.startsWith('x-middleware-request-') || !value) continue;
     request.headers[name] = value as string | string[];
-    if (name !== 'x-middleware-set-cookie') response.setHeader(name, value);
+    response.setHeader(name, value);
   }
 }
 
@@ -118,10 +139,14 @@ export async function checkWriteAtTheDoor(request: IncomingMessage, response: Se
     return;
   }
   const replay = replayOf(request, body);
-  const answer = await runProxySteps(nextRequestOf(request, body)).catch(() => null);
-  if (answer?.headers.get('x-middleware-next') === '1' && !answer.headers.has('x-middleware-rewrite')) {
-    applyPassThrough(answer, replay, response);
-    replay.headers[DOOR_CHECKED_HEADER] = '1';
+  try {
+    const answer = await runProxySteps(nextRequestOf(request, body));
+    if (passesThrough(answer)) {
+      applyPassThrough(answer, replay, response);
+      replay.headers[DOOR_CHECKED_HEADER] = DOOR_CHECKED_MARK;
+    }
+  } catch {
+    // Whatever the steps could not make sense of, Next.js's proxy will see for itself.
   }
   handOn(replay);
 }

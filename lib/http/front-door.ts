@@ -56,7 +56,8 @@ export function guardFrontDoor({ maxInFlight, maxQueueWaitMs }: { maxInFlight: n
     // it has been through every step here once.
     if (door.counted.has(response)) return Reflect.apply(emit, this, [event, ...args]) as boolean;
     stampPeerAddress(request);
-    // Only this door may say it checked a request; proxy.ts's matcher believes whoever does.
+    // Only this door may say it checked a request; no client can send the mark it uses,
+    // unless the server was started with --insecure-http-parser.
     delete request.headers[DOOR_CHECKED_HEADER];
     if (!ALLOWED_METHODS.has(request.method ?? '')) return refuse(response, 405, 'Method not allowed.', { Allow: [...ALLOWED_METHODS].join(', ') });
     if (answerAsBuilt(request, response)) return true;
@@ -71,8 +72,9 @@ export function guardFrontDoor({ maxInFlight, maxQueueWaitMs }: { maxInFlight: n
     });
     const handOn = (checked: IncomingMessage) => Reflect.apply(emit, this, [event, checked, response]) as boolean;
     const begin = () => {
-      if (doorTakesWrite(request)) void checkWriteAtTheDoor(request, response, handOn);
-      else handOn(request);
+      if (!doorTakesWrite(request)) return handOn(request);
+      // Next.js failing to take the request is the one way this can throw: close rather than leave it waiting.
+      checkWriteAtTheDoor(request, response, handOn).catch((error: unknown) => response.destroy(error instanceof Error ? error : undefined));
     };
     if (request.url?.startsWith('/_next/static/')) {
       begin();

@@ -43,14 +43,18 @@ export function createTurnQueue({ perTurn, maxWaitMs, now = () => performance.no
     const oldestAllowed = now() - maxWaitMs;
     refuseExpired(firsts, oldestAllowed);
     refuseExpired(later, oldestAllowed);
-    while (begunThisTurn < perTurn) {
-      const next = firsts.shift() ?? later.shift();
-      if (!next) break;
-      if (next.abandoned()) continue;
-      begunThisTurn += 1;
-      next.begin();
+    try {
+      while (begunThisTurn < perTurn) {
+        const next = firsts.shift() ?? later.shift();
+        if (!next) break;
+        if (next.abandoned()) continue;
+        begunThisTurn += 1;
+        next.begin();
+      }
+    } finally {
+      // A request that failed to begin does not leave the others waiting for the next arrival.
+      scheduleTurn();
     }
-    scheduleTurn();
   }
 
   function scheduleTurn() {
