@@ -143,7 +143,10 @@ export async function checkWriteAtTheDoor(request: IncomingMessage, response: Se
     const answer = await runProxySteps(nextRequestOf(request, body));
     if (passesThrough(answer)) {
       applyPassThrough(answer, replay, response);
-      replay.headers[DOOR_CHECKED_HEADER] = DOOR_CHECKED_MARK;
+      // Not enumerable: the matcher reads the mark by name, while Next.js copies a request's
+      // headers by listing them, as into the fetch that renders an action's redirect, whose
+      // client refuses the mark's control character.
+      Object.defineProperty(replay.headers, DOOR_CHECKED_HEADER, { value: DOOR_CHECKED_MARK, enumerable: false, configurable: true });
     }
   } catch {
     // Whatever the steps could not make sense of, Next.js's proxy will see for itself.
