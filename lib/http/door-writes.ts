@@ -1,8 +1,8 @@
 import 'server-only';
-import { IncomingMessage } from 'node:http';
-import type { ServerResponse } from 'node:http';
+import { IncomingMessage, type ServerResponse } from 'node:http';
 import { NextRequest, type NextResponse } from 'next/server';
-// How Next.js turns the proxy's answer into Node headers, so this way in reads it alike.
+// Next.js's own: how it turns the proxy's answer into Node headers, and which it never passes on.
+import { ipcForbiddenHeaders } from 'next/dist/server/lib/server-ipc/utils';
 import { toNodeOutgoingHttpHeaders } from 'next/dist/server/web/utils';
 import { VERCEL_CLIENT_HEADER } from './client-address';
 import { MAX_FORM_BODY_BYTES } from './malformed-write';
@@ -19,7 +19,7 @@ export const DOOR_CHECKED_HEADER = 'x-microblog-door-checked';
  */
 export const DOOR_CHECKED_MARK = 'checked\u0001';
 
-// Headers of the proxy's answer that steer Next.js's router, or that it never passes on (its ipcForbiddenHeaders).
+// Headers of the proxy's answer that steer Next.js's router, and those Next.js never passes on.
 const NOT_PASSED_ON = new Set([
   'content-length',
   'x-middleware-next',
@@ -27,13 +27,7 @@ const NOT_PASSED_ON = new Set([
   'x-middleware-redirect',
   'x-middleware-refresh',
   'x-middleware-override-headers',
-  'accept-encoding',
-  'keepalive',
-  'keep-alive',
-  'content-encoding',
-  'transfer-encoding',
-  'connection',
-  'expect',
+  ...ipcForbiddenHeaders,
 ]);
 
 /**
