@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { TextProvider } from '@/components/text-provider';
-import { FIELD_LIMITS } from '@/lib/validation/fields';
+import { FIELD_LIMITS } from '@/lib/validation/limits';
 import { MESSAGES } from './catalog';
 import { DEFAULT_LOCALE, isLocale, type Locale } from './locales';
 import type { ClientMessages, ClientNamespace } from './messages';

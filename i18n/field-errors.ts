@@ -2,7 +2,7 @@ import 'server-only';
 import { createTranslator } from 'next-intl';
 import { getLocale } from 'next-intl/server';
 import zodChinese from 'zod/v4/locales/zh-CN.js';
-import { FIELD_LIMITS } from '@/lib/validation/fields';
+import { FIELD_LIMITS } from '@/lib/validation/limits';
 import type { FieldErrorWords } from '@/lib/validation/form-state';
 import { MESSAGES } from './catalog';
 import type { Locale } from './locales';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { FieldErrorKey } from '@/i18n/messages';
-import { currentPasswordField, emailField, FIELD_LIMITS, newPasswordField, passwordsMatch, repeatField, usernameField } from './fields';
+import { currentPasswordField, emailField, newPasswordField, passwordsMatch, repeatField, usernameField } from './fields';
+import { FIELD_LIMITS } from './limits';
 
 const usernameRequired: FieldErrorKey = 'loginUsernameRequired';
 const usernameTooLong: FieldErrorKey = 'usernameTooLong';

@@ -2,9 +2,7 @@
 // functional checks tree-shake to a fifth of classic zod's size.
 import * as z from 'zod/mini';
 import type { FieldErrorKey } from '@/i18n/messages';
-import { FIELD_LIMITS, POST_MAX } from './limits';
-
-export { FIELD_LIMITS, POST_MAX };
+import { FIELD_LIMITS } from './limits';
 
 const { passwordMin: PASSWORD_MIN, passwordMax: PASSWORD_MAX, usernameMax: USERNAME_MAX, emailMax: EMAIL_MAX } = FIELD_LIMITS;
 

@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import type { FieldErrorKey } from '@/i18n/messages';
-import { plainTextField, POST_MAX, usernameField } from './fields';
-
-export { POST_MAX };
+import { plainTextField, usernameField } from './fields';
+import { POST_MAX } from './limits';
 
 const postRequired: FieldErrorKey = 'postRequired';
 
