@@ -142,6 +142,9 @@ describe('the front door', () => {
     // A members' page without a session cookie: the proxy's answer is a redirect to sign in.
     const signIn = (await (await fetch(`http://127.0.0.1:${port}/settings`, { method: 'POST', body: 'a=1' })).json()) as { checked: unknown };
     expect(signIn.checked).toBeNull();
+    // The sign-in page is prerendered: its posts go to the proxy, which sends them to the rendered twin.
+    const login = (await (await fetch(`http://127.0.0.1:${port}/login?next=%2F`, { method: 'POST', body: 'a=1' })).json()) as { checked: unknown };
+    expect(login.checked).toBeNull();
     server.close();
   });
 

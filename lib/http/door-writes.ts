@@ -6,6 +6,7 @@ import { ipcForbiddenHeaders } from 'next/dist/server/lib/server-ipc/utils';
 import { toNodeOutgoingHttpHeaders } from 'next/dist/server/web/utils';
 import { VERCEL_CLIENT_HEADER } from './client-address';
 import { MAX_FORM_BODY_BYTES } from './malformed-write';
+import { isPrerendered } from './prerendered-pages';
 import { runProxySteps } from './proxy-steps';
 
 /** Said by the front door on a post it ran the proxy's steps for; proxy.ts's matcher skips those. */
@@ -38,8 +39,11 @@ const NOT_PASSED_ON = new Set([
  * VERCEL_CLIENT_HEADER on every request, and proxy.ts's matcher runs the steps for those).
  */
 export function doorTakesWrite(request: IncomingMessage): boolean {
-  // An absolute URL in the request line is left to Next.js, which resolves it its own way.
+  // An absolute URL in the request line is left to Next.js, which resolves it its own way; a
+  // post to a prerendered page, to the proxy, which sends it to the rendered twin (a rewrite
+  // the door would only hand on, after running every step for nothing).
   if (request.method !== 'POST' || !request.url?.startsWith('/') || request.headers[VERCEL_CLIENT_HEADER] !== undefined) return false;
+  if (isPrerendered(request.url.split('?')[0] ?? '')) return false;
   const length = Number(request.headers['content-length']);
   return Number.isInteger(length) && length >= 0 && length <= MAX_FORM_BODY_BYTES;
 }
