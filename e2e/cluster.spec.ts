@@ -1,7 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
-import { Agent, get } from 'node:http';
+import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { request as apiRequest } from '@playwright/test';
 import { startSmtpSink, type SunkMessage } from '../scripts/smtp-sink.mjs';
@@ -9,6 +8,7 @@ import { expect, newClientContext, randomClientAddress, RESET_SUBJECT, test } fr
 import { formPoster } from './http/form-post';
 import { chooseNewPassword, register, requestReset, signIn } from './pages/auth';
 import { CLUSTER_APP_PORT, CLUSTER_SMTP_PORT } from './ports';
+import { childrenOf, PROCESS_MARKER, processesMarked, processesServing, whileConnected } from './processes';
 import { DEPLOYED } from './server';
 
 // `npm start` as production runs it: scripts/start.mjs and its workers, on a port of their own.
@@ -25,69 +25,13 @@ type Started = { primary: ChildProcess; marker: string; stderr: () => string; ex
 function startCluster(env: Record<string, string>): Started {
   const marker = randomUUID();
   const primary = spawn(process.execPath, ['scripts/start.mjs', '--port', String(CLUSTER_APP_PORT), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: String(WORKERS), E2E_CLUSTER_RUN: marker, ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', WEB_CONCURRENCY: String(WORKERS), [PROCESS_MARKER]: marker, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   primary.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
   return { primary, marker, stderr: () => stderr, exited };
-}
-
-/** Live processes whose environment holds `marker`: the primary and its workers, or what is left of them. */
-function processesMarked(marker: string): number[] {
-  return readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`E2E_CLUSTER_RUN=${marker}`);
-      } catch {
-        return false; // gone meanwhile
-      }
-    })
-    .map(Number);
-}
-
-function childrenOf(pid: number): number[] {
-  return execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-}
-
-/** Socket inodes of established TCP connections whose local end is `port`: the server's side of each. */
-function acceptedConnections(port: number): Set<string> {
-  const rows = readFileSync('/proc/net/tcp', 'utf8').trim().split('\n').slice(1);
-  const inodes = new Set<string>();
-  for (const row of rows) {
-    const [, local, , state, , , , , , inode] = row.trim().split(/\s+/);
-    if (parseInt(local!.split(':')[1]!, 16) === port && state === '01') inodes.add(inode!);
-  }
-  return inodes;
-}
-
-/** The processes among `pids` that hold one of those connections: the workers serving them. */
-function processesServing(pids: number[], port: number): number[] {
-  const accepted = acceptedConnections(port);
-  return pids.filter((pid) =>
-    readdirSync(`/proc/${pid}/fd`).some((fd) => {
-      try {
-        return accepted.has(readlinkSync(`/proc/${pid}/fd/${fd}`).match(/^socket:\[(\d+)\]$/)?.[1] ?? '');
-      } catch {
-        return false;
-      }
-    }),
-  );
-}
-
-/** Opens `count` connections at once with a request each, and keeps them open until `inspect` has looked. */
-async function whileConnected<T>(count: number, inspect: () => T): Promise<T> {
-  const agent = new Agent({ keepAlive: true, maxSockets: count });
-  try {
-    await Promise.all(
-      Array.from({ length: count }, () => new Promise<void>((resolve, reject) => get(`${APP}/login`, { agent }, (response) => response.resume().on('end', resolve)).on('error', reject))),
-    );
-    return inspect();
-  } finally {
-    agent.destroy();
-  }
 }
 
 test('npm start serves on every worker, shares sessions, limits and mail, and stops them all on SIGTERM', async ({ browser, user }) => {
@@ -115,7 +59,7 @@ test('npm start serves on every worker, shares sessions, limits and mail, and st
 
     await test.step('connections are shared out among the workers', async () => {
       // Polled: a worker still starting takes no connections yet.
-      await expect.poll(() => whileConnected(6, () => processesServing(workers, CLUSTER_APP_PORT).sort()), { timeout: 60_000 }).toEqual([...workers].sort());
+      await expect.poll(() => whileConnected(`${APP}/login`, 6, () => processesServing(workers, CLUSTER_APP_PORT).sort()), { timeout: 60_000 }).toEqual([...workers].sort());
     });
 
     await test.step('a password reset goes through, its mail sent once', async () => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { startSmtpSink, type SunkMessage } from '../scripts/smtp-sink.mjs';
 import { SHUTDOWN_APP_PORT, SHUTDOWN_SMTP_PORT } from './ports';
+import { childrenOf, PROCESS_MARKER, processesMarked, processesServing, whileConnected } from './processes';
 import { DEPLOYED } from './server';
 
 // A fault test against a production server of its own, so that stopping it stops no other test.
@@ -13,13 +14,14 @@ const APP = `http://127.0.0.1:${SHUTDOWN_APP_PORT}`;
 
 type Row = { message_id: string; status: string; attempts: number };
 
-test('on SIGTERM the server claims no more mail, and puts back, due, what it could not send', async () => {
+test('next start serves from a helper per core, and on SIGTERM every process claims no more mail and puts back, due, what it could not send', async () => {
   test.skip(DEPLOYED, 'it starts and stops a production server of its own, on loopback');
   test.setTimeout(120_000);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${DATABASE}${suffix}`, { force: true });
   const received: SunkMessage[] = [];
   // A relay that takes a second a message, so the server holds mail when it is told to stop.
   const relay = await startSmtpSink({ port: SHUTDOWN_SMTP_PORT, delayMs: 1_000, onMessage: (message) => received.push(message) });
+  const marker = randomUUID();
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(SHUTDOWN_APP_PORT), '--hostname', '127.0.0.1'], {
     env: {
       ...process.env,
@@ -30,6 +32,9 @@ test('on SIGTERM the server claims no more mail, and puts back, due, what it cou
       MAIL_SERVER: '127.0.0.1',
       MAIL_PORT: String(SHUTDOWN_SMTP_PORT),
       ADMINS: 'admin@microblog.test',
+      // Two processes whatever this machine has: the one Next.js starts, and one helper.
+      WEB_CONCURRENCY: '2',
+      [PROCESS_MARKER]: marker,
     },
     stdio: 'ignore',
   });
@@ -37,6 +42,11 @@ test('on SIGTERM the server claims no more mail, and puts back, due, what it cou
   const db = new Database(DATABASE, { timeout: 5_000 });
   try {
     await expect.poll(async () => (await fetch(`${APP}/login`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);
+    const helpers = childrenOf(server.pid!);
+    expect(helpers).toHaveLength(1);
+    const processes = [server.pid!, ...helpers].sort();
+    // Polled: the helper takes no connections until it has started.
+    await expect.poll(() => whileConnected(`${APP}/login`, 6, () => processesServing(processes, SHUTDOWN_APP_PORT).sort()), { timeout: 60_000 }).toEqual(processes);
     const queue = db.prepare('insert into outbox (message_id, sender, "to", subject, text, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?)');
     for (let index = 0; index < 60; index += 1) {
       queue.run(`<${randomUUID()}@e2e.test>`, 'admin@microblog.test', JSON.stringify([`held${index}@example.com`]), `Message ${index}`, 'hello', Date.now(), Date.now());
@@ -48,6 +58,7 @@ test('on SIGTERM the server claims no more mail, and puts back, due, what it cou
     const held = new Set(rows().filter((row) => row.status !== 'pending').map((row) => row.message_id));
     server.kill('SIGTERM');
     await exited;
+    expect(processesMarked(marker)).toEqual([]);
 
     const after = rows();
     expect(after.filter((row) => row.status === 'sending' || row.status === 'failed')).toEqual([]);
@@ -55,7 +66,7 @@ test('on SIGTERM the server claims no more mail, and puts back, due, what it cou
     expect(after.filter((row) => row.status !== 'sent').every((row) => row.status === 'pending' && row.attempts === 0)).toBe(true);
   } finally {
     db.close();
-    if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');
+    for (const leftover of processesMarked(marker)) process.kill(leftover, 'SIGKILL');
     await relay.close();
   }
 });

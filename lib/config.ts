@@ -1,7 +1,7 @@
 import 'server-only';
-import cluster from 'node:cluster';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -100,7 +100,11 @@ export type Config = {
   maxQueueWaitMs: number;
   /** Where the client's address is read from: Vercel's edge header, the one proxy's X-Forwarded-For entry, or the TCP peer. */
   clientAddressSource: ClientAddressSource;
-  /** Server processes sharing this machine's cores: WEB_CONCURRENCY in a worker of `npm start` (scripts/start.mjs), else 1. */
+  /**
+   * Server processes sharing this machine's cores: WEB_CONCURRENCY (default: one per core)
+   * in production on a machine of our own, whether `npm start`'s workers or `next start` and
+   * its helpers; 1 on Vercel and in development.
+   */
   serverProcesses: number;
 };
 
@@ -260,12 +264,8 @@ export function getDatabaseSettings(): DatabaseSettings {
   return parseDatabaseSettings(process.env);
 }
 
-/**
- * Parses an environment into settings; throws a ConfigError naming each bad variable.
- * `clusterWorker`: this process is one of scripts/start.mjs's workers, whose primary always
- * sets WEB_CONCURRENCY to the number it runs; a lone `next start` is one process whatever it says.
- */
-export function parseConfig(source: Record<string, string | undefined>, { clusterWorker = cluster.isWorker }: { clusterWorker?: boolean } = {}): Config {
+/** Parses an environment into settings; throws a ConfigError naming each bad variable. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(withoutEmpty(source));
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error));
   const env = parsed.data;
@@ -287,7 +287,9 @@ export function parseConfig(source: Record<string, string | undefined>, { cluste
     maxQueueWaitMs: env.MAX_QUEUE_WAIT_MS,
     gravatarUrl: env.GRAVATAR_URL === 'off' ? null : env.GRAVATAR_URL.replace(/\/+$/, ''),
     clientAddressSource: resolveClientAddressSource(env, vercelEnv),
-    serverProcesses: clusterWorker ? (env.WEB_CONCURRENCY ?? 1) : 1,
+    // scripts/start.mjs tells its workers how many they are; a lone `next start` starts as many
+    // processes (lib/http/connection-helpers.ts). On Vercel and in development one serves.
+    serverProcesses: production && !vercelEnv ? (env.WEB_CONCURRENCY ?? availableParallelism()) : 1,
   };
 }
 

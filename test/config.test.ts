@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig, parseDatabaseSettings } from '@/lib/config';
@@ -56,10 +57,11 @@ describe('configuration', () => {
     expect(parseConfig({ ...production, MAIL_PORT: '' }).mailServer?.port).toBe(25);
   });
 
-  it('shares the machine among WEB_CONCURRENCY processes only in a worker of npm start', () => {
-    expect(parseConfig({ ...production, WEB_CONCURRENCY: '4' }, { clusterWorker: true }).serverProcesses).toBe(4);
-    // A lone `next start` is one process, whatever a host sets WEB_CONCURRENCY to.
-    expect(parseConfig({ ...production, WEB_CONCURRENCY: '4' }, { clusterWorker: false }).serverProcesses).toBe(1);
+  it('serves from WEB_CONCURRENCY processes in production, one per core by default, and one on Vercel or in development', () => {
+    expect(parseConfig({ ...production, WEB_CONCURRENCY: '4' }).serverProcesses).toBe(4);
+    expect(parseConfig(production).serverProcesses).toBe(availableParallelism());
+    expect(parseConfig({ ...vercelProduction, APP_URL: 'https://microblog.example.com', WEB_CONCURRENCY: '4' }).serverProcesses).toBe(1);
+    expect(parseConfig({ ...production, NODE_ENV: 'development', WEB_CONCURRENCY: '4' }).serverProcesses).toBe(1);
   });
 
   it('reads the client address from the TCP peer, or from the one proxy with TRUST_PROXY', () => {

@@ -2,6 +2,7 @@ import 'server-only';
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { stampPeerAddress } from './client-address';
+import { handOffConnection } from './connection-helpers';
 import { checkWriteAtTheDoor, DOOR_CHECKED_HEADER, doorTakesWrite } from './door-writes';
 import { ALLOWED_METHODS } from './refuse-odd-requests';
 import { COMMON_SECURITY_HEADERS } from './security-headers';
@@ -25,7 +26,8 @@ function refuse(response: ServerResponse, status: number, body: string, headers:
 }
 
 /**
- * What a long-running server does with each request before Next.js has it:
+ * What a long-running server does with each connection and request before Next.js has it:
+ * - hands a share of the connections to its helpers (connection-helpers.ts), if it has any;
  * - stamps the peer address (see client-address.ts);
  * - refuses methods we never use: Next.js builds a WHATWG Request for the proxy, which
  *   cannot carry TRACE or CONNECT and throws, answering 500 before any check of ours runs;
@@ -50,6 +52,7 @@ export function guardFrontDoor({ maxInFlight, maxQueueWaitMs }: { maxInFlight: n
   });
   const emit = Server.prototype.emit;
   Server.prototype.emit = function emitBehindTheDoor(this: Server, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'connection' && handOffConnection(args[0] as Socket)) return true;
     if (event !== 'request') return Reflect.apply(emit, this, [event, ...args]) as boolean;
     const [request, response] = args as [IncomingMessage, ServerResponse];
     // A response already counted is one this door let in (or a post it checked, handed on):

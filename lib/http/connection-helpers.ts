@@ -1,0 +1,110 @@
+import 'server-only';
+import { fork, type ChildProcess } from 'node:child_process';
+import { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { resolve } from 'node:path';
+
+/**
+ * `next start` on every core. Next.js serves from one process; `npm start` (scripts/start.mjs)
+ * runs a cluster, but a host that runs `next start` itself would leave the other cores idle.
+ * So a lone `next start` starts helpers (scripts/serve-handed-connections.mjs: Next.js in a
+ * process of its own that never listens) and hands them accepted connections in turn, keeping
+ * its own share: the kernel socket itself goes to the helper, so nothing is proxied, and a
+ * connection stays with the process it was handed to for all its requests.
+ */
+
+/** Set in a helper's environment: a helper serves what it is handed and starts no helpers. */
+export const HELPER_ENV = 'MICROBLOG_CONNECTION_HELPER';
+/** The message a connection is handed over with, and the one a helper says it is ready with. */
+export const HANDED_CONNECTION = 'microblog:connection';
+export const HELPER_READY = 'microblog:ready';
+
+const HELPER_SCRIPT = resolve(process.cwd(), 'scripts/serve-handed-connections.mjs');
+/** Deaths within QUICK_DEATH_WINDOW_MS that mean a crash loop: the helpers are not replaced again. */
+const MAX_QUICK_DEATHS = 5;
+const QUICK_DEATH_WINDOW_MS = 60_000;
+const FIRST_RESTART_DELAY_MS = 1_000;
+/** How long closing the server waits for its helpers to finish their requests and exit. */
+const STOP_GRACE_MS = 10_000;
+
+type Helper = { child: ChildProcess; ready: boolean; exited: Promise<void> };
+type Sharing = { helpers: Helper[]; turn: number; stopping: boolean; deaths: number[] };
+// Per process, not per bundle: two copies would each start helpers.
+const globalForSharing = globalThis as unknown as { microblogSharing?: Sharing };
+
+/** A net.Socket's libuv handle, which stops reading so the kernel keeps the request for the helper. */
+type WithHandle = { _handle?: { readStop(): number; reading?: boolean } | null };
+
+export function isConnectionHelper(): boolean {
+  return process.env[HELPER_ENV] === '1';
+}
+
+/** Starts `count` helpers, and from then on shares this process's connections with them. */
+export function startConnectionHelpers(count: number, processes: number): void {
+  if (globalForSharing.microblogSharing || count < 1) return;
+  const sharing: Sharing = (globalForSharing.microblogSharing = { helpers: [], turn: 0, stopping: false, deaths: [] });
+  const start = () => {
+    const child = fork(/* turbopackIgnore: true */ HELPER_SCRIPT, [], { env: { ...process.env, [HELPER_ENV]: '1', WEB_CONCURRENCY: String(processes) } });
+    const helper: Helper = { child, ready: false, exited: new Promise((done) => child.once('exit', () => done())) };
+    child.on('message', (message) => {
+      if (message === HELPER_READY) helper.ready = true;
+    });
+    child.once('exit', (code, signal) => {
+      sharing.helpers = sharing.helpers.filter((each) => each !== helper);
+      if (!sharing.stopping) replace(code, signal);
+    });
+    sharing.helpers.push(helper);
+  };
+  const replace = (code: number | null, signal: NodeJS.Signals | null) => {
+    const now = Date.now();
+    sharing.deaths = [...sharing.deaths.filter((at) => at > now - QUICK_DEATH_WINDOW_MS), now];
+    if (sharing.deaths.length >= MAX_QUICK_DEATHS) {
+      console.error(`Microblog: ${sharing.deaths.length} connection helpers died within ${QUICK_DEATH_WINDOW_MS / 1000} s; this process serves alone.`);
+      return;
+    }
+    const delay = FIRST_RESTART_DELAY_MS * 2 ** (sharing.deaths.length - 1);
+    console.error(`Microblog: a connection helper died (${signal ?? `exit code ${code}`}); a new one starts in ${delay / 1000} s.`);
+    setTimeout(() => {
+      if (!sharing.stopping) start();
+    }, delay).unref();
+  };
+  for (let index = 0; index < count; index += 1) start();
+  stopHelpersWhenClosing(sharing);
+}
+
+/**
+ * Hands `socket`, just accepted, to the next helper in turn, or keeps it (true: handed over).
+ * Called before anything has read from it: reading stops at once, so the request's bytes
+ * wait in the kernel for the helper instead of being read here and lost.
+ */
+export function handOffConnection(socket: Socket): boolean {
+  const sharing = globalForSharing.microblogSharing;
+  if (!sharing || sharing.stopping) return false;
+  const ready = sharing.helpers.filter((helper) => helper.ready && helper.child.connected);
+  sharing.turn = (sharing.turn + 1) % (ready.length + 1);
+  const helper = ready[sharing.turn - 1];
+  const handle = (socket as unknown as WithHandle)._handle;
+  if (!helper || !handle) return false;
+  handle.reading = false;
+  handle.readStop();
+  helper.child.send(HANDED_CONNECTION, socket, (error) => {
+    if (error) socket.destroy();
+  });
+  return true;
+}
+
+/**
+ * Closing the server (Next.js does on SIGTERM, then exits) stops the helpers too, and waits
+ * for them: a process manager that sees `next start` exit may kill whatever it left, and a
+ * helper still sending mail must first put back what it holds.
+ */
+function stopHelpersWhenClosing(sharing: Sharing): void {
+  const close = Server.prototype.close;
+  Server.prototype.close = function closeWithHelpers(this: Server, callback?: (error?: Error) => void) {
+    sharing.stopping = true;
+    const helpers = [...sharing.helpers];
+    for (const helper of helpers) helper.child.kill('SIGTERM');
+    const stopped = Promise.race([Promise.all(helpers.map((helper) => helper.exited)), new Promise((done) => setTimeout(done, STOP_GRACE_MS).unref())]);
+    return Reflect.apply(close, this, [(error?: Error) => void stopped.then(() => callback?.(error))]) as Server;
+  } as typeof close;
+}

@@ -1,0 +1,52 @@
+// A helper of `next start` (lib/http/connection-helpers.ts): Next.js, the same build and
+// settings, in a process of its own that listens nowhere and serves the connections its
+// parent accepted and handed over. Started by that parent only; it stops when told to
+// (SIGTERM) or when the parent is gone.
+import { createServer } from 'node:http';
+import next from 'next';
+
+const HANDED_CONNECTION = 'microblog:connection';
+const HELPER_READY = 'microblog:ready';
+/** How often a stopping helper closes the connections that have finished their request. */
+const CLOSE_IDLE_EVERY_MS = 50;
+const STOP_GRACE_MS = 9_000;
+
+const server = createServer();
+// Node starts its bookkeeping of connections (idle closing, header and request time limits)
+// when a server starts listening; this one never does.
+server.emit('listening');
+const open = new Set();
+let stopping = false;
+
+const origin = new URL(process.env.__NEXT_PRIVATE_ORIGIN ?? 'http://localhost:3000');
+const app = next({ dev: false, dir: process.cwd(), hostname: origin.hostname, port: Number(process.env.PORT ?? origin.port), httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+server.on('request', (request, response) => handle(request, response));
+
+process.on('message', (message, socket) => {
+  if (message !== HANDED_CONNECTION || !socket) return;
+  if (stopping) return socket.destroy();
+  open.add(socket);
+  socket.once('close', () => open.delete(socket));
+  server.emit('connection', socket);
+});
+
+/** Lets requests in progress finish (up to the grace period), closing each connection once idle, then exits. */
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (open.size > 0 && Date.now() < deadline) {
+    server.closeIdleConnections();
+    await new Promise((done) => setTimeout(done, CLOSE_IDLE_EVERY_MS));
+  }
+  await app.close().catch((error) => console.error(error));
+  process.exit(143);
+}
+
+process.once('SIGTERM', stop);
+// Ctrl-C in a terminal reaches every process of the group, the parent included, which stops too.
+process.once('SIGINT', stop);
+process.once('disconnect', stop);
+process.send?.(HELPER_READY);
