@@ -2,26 +2,68 @@ import 'server-only';
 import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database } from './client';
 
+const placeholder = sql.placeholder;
+
 /**
- * Counts one hit on `key` in one statement, so concurrent requests in any process each
- * get their own count; the count starts afresh when `restart` holds. With `allowWhen`,
- * a hit that fails it changes nothing and returns undefined.
+ * One statement counting one hit on the key placeholder, so concurrent requests in any
+ * process each get their own count; the count starts afresh when `restart` holds. With
+ * `allowWhen`, a hit that fails it changes nothing and returns no row. `now` is a
+ * placeholder too; so are the limits `restart` and `allowWhen` compare with.
  */
-async function hit({ db, throttle }: Database, key: string, now: number, restart: SQL, allowWhen?: SQL): Promise<number | undefined> {
-  const [row] = await db
+function hitStatement({ db, throttle }: Database, name: string, restart: SQL, allowWhen: SQL) {
+  const now = placeholder('now');
+  return db
     .insert(throttle)
-    .values({ key, hits: 1, windowStartedAt: now, lastHitAt: now })
+    .values({ key: placeholder('key'), hits: 1, windowStartedAt: now, lastHitAt: now })
     .onConflictDoUpdate({
       target: throttle.key,
       set: {
         hits: sql`case when ${restart} then 1 else ${throttle.hits} + 1 end`,
         windowStartedAt: sql`case when ${restart} then ${now} else ${throttle.windowStartedAt} end`,
-        lastHitAt: now,
+        lastHitAt: sql`${now}`,
       },
       setWhere: allowWhen,
     })
-    .returning({ hits: throttle.hits });
-  return row?.hits;
+    .returning({ hits: throttle.hits })
+    .prepare(name);
+}
+
+function takeHitStatement(database: Database) {
+  const { throttle } = database;
+  const restart = sql`${throttle.windowStartedAt} <= ${placeholder('windowStartedBy')}`;
+  return hitStatement(database, 'throttle_take_hit', restart, sql`${restart} or ${throttle.hits} < ${placeholder('limit')}`);
+}
+
+function claimAttemptStatement(database: Database) {
+  const { throttle } = database;
+  const forgotten = sql`${throttle.lastHitAt} <= ${placeholder('forgottenBy')}`;
+  const free = placeholder('free');
+  const maxDelayMs = placeholder('maxDelayMs');
+  // The n-th delay is base * 2^n, capped. Written with `case` and a bigint shift, which both
+  // databases read alike: SQLite's scalar min() is Postgres's least(), and 30 s * 2^30 needs
+  // 64 bits, which SQLite's integers always have and Postgres's only as bigint.
+  const doublings = sql`case when ${throttle.hits} - ${free} < 30 then ${throttle.hits} - ${free} else 30 end`;
+  const uncapped = sql`cast(${placeholder('baseDelayMs')} as bigint) * (cast(1 as bigint) << ${doublings})`;
+  const delay = sql`case when ${uncapped} < ${maxDelayMs} then ${uncapped} else ${maxDelayMs} end`;
+  const allowed = sql`${forgotten} or ${throttle.hits} < ${free} or ${throttle.lastHitAt} + ${delay} <= ${placeholder('now')}`;
+  return hitStatement(database, 'throttle_claim_attempt', forgotten, allowed);
+}
+
+type HitStatements = { takeHit: ReturnType<typeof takeHitStatement>; claimAttempt: ReturnType<typeof claimAttemptStatement> };
+/**
+ * Built once per open database: drizzle building these upserts again on every form post
+ * cost about a tenth of the post (bench/README.md). Prepared with a name, which Postgres
+ * keeps per connection; better-sqlite3 keeps the compiled statement (./sqlite.ts).
+ */
+const prepared = new WeakMap<Database, HitStatements>();
+
+function hitStatements(database: Database): HitStatements {
+  let statements = prepared.get(database);
+  if (!statements) {
+    statements = { takeHit: takeHitStatement(database), claimAttempt: claimAttemptStatement(database) };
+    prepared.set(database, statements);
+  }
+  return statements;
 }
 
 /**
@@ -30,10 +72,8 @@ async function hit({ db, throttle }: Database, key: string, now: number, restart
  * limit costs no more rows or writes than one that stopped.
  */
 export async function takeHit(key: string, limit: number, windowMs: number, now: number): Promise<boolean> {
-  const database = await getDb();
-  const { throttle } = database;
-  const restart = sql`${throttle.windowStartedAt} <= ${now - windowMs}`;
-  return (await hit(database, key, now, restart, sql`${restart} or ${throttle.hits} < ${limit}`)) !== undefined;
+  const rows = await hitStatements(await getDb()).takeHit.execute({ key, now, windowStartedBy: now - windowMs, limit });
+  return rows.length > 0;
 }
 
 export type AttemptPolicy = {
@@ -52,17 +92,9 @@ export type AttemptPolicy = {
  * parallel attempts cannot all slip through the same gap.
  */
 export async function claimAttempt(key: string, policy: AttemptPolicy, now: number): Promise<boolean> {
-  const database = await getDb();
-  const { throttle } = database;
-  const forgotten = sql`${throttle.lastHitAt} <= ${now - policy.forgetAfterMs}`;
-  // The n-th delay is base * 2^n, capped. Written with `case` and a bigint shift, which both
-  // databases read alike: SQLite's scalar min() is Postgres's least(), and 30 s * 2^30 needs
-  // 64 bits, which SQLite's integers always have and Postgres's only as bigint.
-  const doublings = sql`case when ${throttle.hits} - ${policy.free} < 30 then ${throttle.hits} - ${policy.free} else 30 end`;
-  const uncapped = sql`cast(${policy.baseDelayMs} as bigint) * (cast(1 as bigint) << ${doublings})`;
-  const delay = sql`case when ${uncapped} < ${policy.maxDelayMs} then ${uncapped} else ${policy.maxDelayMs} end`;
-  const allowed = sql`${forgotten} or ${throttle.hits} < ${policy.free} or ${throttle.lastHitAt} + ${delay} <= ${now}`;
-  return (await hit(database, key, now, forgotten, allowed)) !== undefined;
+  const { free, baseDelayMs, maxDelayMs, forgetAfterMs } = policy;
+  const rows = await hitStatements(await getDb()).claimAttempt.execute({ key, now, forgottenBy: now - forgetAfterMs, free, baseDelayMs, maxDelayMs });
+  return rows.length > 0;
 }
 
 /** Takes back one counted attempt: a success is not evidence of guessing. */
