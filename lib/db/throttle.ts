@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database } from './client';
+import { prepared } from './prepared';
 
 const placeholder = sql.placeholder;
 
@@ -28,13 +29,13 @@ function hitStatement({ db, throttle }: Database, name: string, restart: SQL, al
     .prepare(name);
 }
 
-function takeHitStatement(database: Database) {
+function takeHitStatement(database: Database, name: string) {
   const { throttle } = database;
   const restart = sql`${throttle.windowStartedAt} <= ${placeholder('windowStartedBy')}`;
-  return hitStatement(database, 'throttle_take_hit', restart, sql`${restart} or ${throttle.hits} < ${placeholder('limit')}`);
+  return hitStatement(database, name, restart, sql`${restart} or ${throttle.hits} < ${placeholder('limit')}`);
 }
 
-function claimAttemptStatement(database: Database) {
+function claimAttemptStatement(database: Database, name: string) {
   const { throttle } = database;
   const forgotten = sql`${throttle.lastHitAt} <= ${placeholder('forgottenBy')}`;
   const free = placeholder('free');
@@ -46,24 +47,7 @@ function claimAttemptStatement(database: Database) {
   const uncapped = sql`cast(${placeholder('baseDelayMs')} as bigint) * (cast(1 as bigint) << ${doublings})`;
   const delay = sql`case when ${uncapped} < ${maxDelayMs} then ${uncapped} else ${maxDelayMs} end`;
   const allowed = sql`${forgotten} or ${throttle.hits} < ${free} or ${throttle.lastHitAt} + ${delay} <= ${placeholder('now')}`;
-  return hitStatement(database, 'throttle_claim_attempt', forgotten, allowed);
-}
-
-type HitStatements = { takeHit: ReturnType<typeof takeHitStatement>; claimAttempt: ReturnType<typeof claimAttemptStatement> };
-/**
- * Built once per open database: drizzle building these upserts again on every form post
- * cost about a tenth of the post (bench/README.md). Prepared with a name, which Postgres
- * keeps per connection; better-sqlite3 keeps the compiled statement (./sqlite.ts).
- */
-const prepared = new WeakMap<Database, HitStatements>();
-
-function hitStatements(database: Database): HitStatements {
-  let statements = prepared.get(database);
-  if (!statements) {
-    statements = { takeHit: takeHitStatement(database), claimAttempt: claimAttemptStatement(database) };
-    prepared.set(database, statements);
-  }
-  return statements;
+  return hitStatement(database, name, forgotten, allowed);
 }
 
 /**
@@ -72,7 +56,7 @@ function hitStatements(database: Database): HitStatements {
  * limit costs no more rows or writes than one that stopped.
  */
 export async function takeHit(key: string, limit: number, windowMs: number, now: number): Promise<boolean> {
-  const rows = await hitStatements(await getDb()).takeHit.execute({ key, now, windowStartedBy: now - windowMs, limit });
+  const rows = await prepared(await getDb(), 'throttle_take_hit', takeHitStatement).execute({ key, now, windowStartedBy: now - windowMs, limit });
   return rows.length > 0;
 }
 
@@ -93,7 +77,7 @@ export type AttemptPolicy = {
  */
 export async function claimAttempt(key: string, policy: AttemptPolicy, now: number): Promise<boolean> {
   const { free, baseDelayMs, maxDelayMs, forgetAfterMs } = policy;
-  const rows = await hitStatements(await getDb()).claimAttempt.execute({ key, now, forgottenBy: now - forgetAfterMs, free, baseDelayMs, maxDelayMs });
+  const rows = await prepared(await getDb(), 'throttle_claim_attempt', claimAttemptStatement).execute({ key, now, forgottenBy: now - forgetAfterMs, free, baseDelayMs, maxDelayMs });
   return rows.length > 0;
 }
 

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, eq, sql, type AnyColumn } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQLWrapper } from 'drizzle-orm';
 import type { Locale } from '@/i18n/locales';
-import { getDb } from './client';
+import { getDb, type Database } from './client';
 import { violatedUniqueIndex } from './dialect';
+import { prepared } from './prepared';
 import type { NewUser, User } from './schema';
 
 export async function findUserById(id: number): Promise<User | undefined> {
@@ -12,17 +13,19 @@ export async function findUserById(id: number): Promise<User | undefined> {
 }
 
 // lower() on both sides is the very expression the unique indexes hold, so lookups use them.
-const equalIgnoringCase = (column: AnyColumn, value: string) => sql`lower(${column}) = lower(${value})`;
+const equalIgnoringCase = (column: AnyColumn, value: string | SQLWrapper) => sql`lower(${column}) = lower(${value})`;
+
+// Prepared: every sign-in and every reset request looks one up.
+const byUsername = ({ db, users }: Database, name: string) => db.select().from(users).where(equalIgnoringCase(users.username, sql.placeholder('username'))).prepare(name);
+const byEmail = ({ db, users }: Database, name: string) => db.select().from(users).where(equalIgnoringCase(users.email, sql.placeholder('email'))).prepare(name);
 
 export async function findUserByUsername(username: string): Promise<User | undefined> {
-  const { db, users } = await getDb();
-  const [user] = await db.select().from(users).where(equalIgnoringCase(users.username, username));
+  const [user] = await prepared(await getDb(), 'user_by_username', byUsername).execute({ username });
   return user;
 }
 
 export async function findUserByEmail(email: string): Promise<User | undefined> {
-  const { db, users } = await getDb();
-  const [user] = await db.select().from(users).where(equalIgnoringCase(users.email, email));
+  const [user] = await prepared(await getDb(), 'user_by_email', byEmail).execute({ email });
   return user;
 }
 

@@ -21,11 +21,13 @@ export async function malformedWriteStatus(request: Request): Promise<number | n
   if (!Number.isFinite(length)) return request.body === null ? null : 411;
   if (length > MAX_FORM_BODY_BYTES) return 413;
   const type = request.headers.get('content-type') ?? '';
+  // The body is read here and by nothing after: Next.js gives its proxy a copy of its own,
+  // and the front door hands on the bytes it read. A clone would tee the stream for nothing.
   const isActionCall = request.headers.has('next-action');
   if (type.startsWith('multipart/form-data') || (!isActionCall && type.startsWith('application/x-www-form-urlencoded'))) {
     let form: FormData;
     try {
-      form = await request.clone().formData();
+      form = await request.formData();
     } catch {
       return 400;
     }
@@ -34,7 +36,7 @@ export async function malformedWriteStatus(request: Request): Promise<number | n
   }
   // Next.js reads any other body of an action call as the text of its argument list.
   if (isActionCall && type !== 'application/x-www-form-urlencoded') {
-    const text = await request.clone().text();
+    const text = await request.text();
     return isDecodableReply((id) => (id === 0 ? text : undefined)) ? null : 400;
   }
   return null;
