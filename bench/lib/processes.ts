@@ -46,12 +46,14 @@ export async function waitForUrl(url: string, timeoutMs = 60_000): Promise<void>
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** Peak resident memory of a process so far, from Linux's /proc. */
+/** Resident memory of a process and its children (`next start`'s helpers), from Linux's /proc. */
 export async function residentMemoryMb(pid: number): Promise<number> {
   const { readFile } = await import('node:fs/promises');
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
-  return kb / 1024;
+  const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')).split(' ').filter(Boolean).map(Number);
+  const theirs = await Promise.all(children.map((child) => residentMemoryMb(child).catch(() => 0)));
+  return theirs.reduce((sum, mb) => sum + mb, kb / 1024);
 }
 
 export async function waitForPort(port: number, timeoutMs = 15_000): Promise<void> {
