@@ -64,8 +64,8 @@ let stopCluster: (() => Promise<void>) | undefined;
 const SERVERS = { 'next start': 'node_modules/next/dist/bin/next', 'npm start': 'scripts/start.mjs' } as const;
 
 /**
- * Starts the app on `databaseUrl` as `server`: one `next start`, or `npm start`'s cluster (a worker
- * per core), sending its mail to the slow sink set in process.env.
+ * Starts the app on `databaseUrl` as `server`: `next start` (with a helper per further core), or
+ * `npm start`'s cluster (a worker per core), sending its mail to the slow sink set in process.env.
  */
 async function startApp(databaseUrl: string, server: keyof typeof SERVERS = 'next start'): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();

@@ -22,7 +22,11 @@ export function processesMarked(marker: string): number[] {
 }
 
 export function childrenOf(pid: number): number[] {
-  return execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  try {
+    return execFileSync('ps', ['--ppid', String(pid), '-o', 'pid='], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    return []; // ps exits with 1 when it lists none
+  }
 }
 
 /** Socket inodes of established TCP connections whose local end is `port`: the server's side of each. */

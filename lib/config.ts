@@ -1,10 +1,10 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { usableCores } from './usable-cores.mjs';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off', ''])
@@ -289,7 +289,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     clientAddressSource: resolveClientAddressSource(env, vercelEnv),
     // scripts/start.mjs tells its workers how many they are; a lone `next start` starts as many
     // processes (lib/http/connection-helpers.ts). On Vercel and in development one serves.
-    serverProcesses: production && !vercelEnv ? (env.WEB_CONCURRENCY ?? availableParallelism()) : 1,
+    serverProcesses: production && !vercelEnv ? (env.WEB_CONCURRENCY ?? usableCores()) : 1,
   };
 }
 

@@ -1,7 +1,7 @@
 // A helper of `next start` (lib/http/connection-helpers.ts): Next.js, the same build and
 // settings, in a process of its own that listens nowhere and serves the connections its
 // parent accepted and handed over. Started by that parent only; it stops when told to
-// (SIGTERM) or when the parent is gone.
+// (SIGTERM), on Ctrl-C, or when the parent is gone.
 import { createServer } from 'node:http';
 import next from 'next';
 
@@ -17,20 +17,7 @@ const server = createServer();
 server.emit('listening');
 const open = new Set();
 let stopping = false;
-
-const origin = new URL(process.env.__NEXT_PRIVATE_ORIGIN ?? 'http://localhost:3000');
-const app = next({ dev: false, dir: process.cwd(), hostname: origin.hostname, port: Number(process.env.PORT ?? origin.port), httpServer: server });
-await app.prepare();
-const handle = app.getRequestHandler();
-server.on('request', (request, response) => handle(request, response));
-
-process.on('message', (message, socket) => {
-  if (message !== HANDED_CONNECTION || !socket) return;
-  if (stopping) return socket.destroy();
-  open.add(socket);
-  socket.once('close', () => open.delete(socket));
-  server.emit('connection', socket);
-});
+let app;
 
 /** Lets requests in progress finish (up to the grace period), closing each connection once idle, then exits. */
 async function stop() {
@@ -41,12 +28,32 @@ async function stop() {
     server.closeIdleConnections();
     await new Promise((done) => setTimeout(done, CLOSE_IDLE_EVERY_MS));
   }
-  await app.close().catch((error) => console.error(error));
+  await app?.close().catch((error) => console.error(error));
   process.exit(143);
 }
 
+// Before Next.js starts: the app's own start-up adds a SIGTERM listener (it stops the mail
+// drain), after which Node no longer ends the process on that signal by itself.
 process.once('SIGTERM', stop);
-// Ctrl-C in a terminal reaches every process of the group, the parent included, which stops too.
-process.once('SIGINT', stop);
-process.once('disconnect', stop);
-process.send?.(HELPER_READY);
+// Ctrl-C in a terminal reaches every process of the group; a parent that is gone sends
+// nothing. Both stop as SIGTERM does, the app's own listeners included.
+const stopAsOnSigterm = () => process.kill(process.pid, 'SIGTERM');
+process.once('SIGINT', stopAsOnSigterm);
+process.once('disconnect', stopAsOnSigterm);
+
+process.on('message', (message, socket) => {
+  if (message?.kind !== HANDED_CONNECTION || !socket) return;
+  if (stopping) return socket.destroy();
+  // The parent's (Next.js's --keepAliveTimeout), so both sides of the machine keep connections alike.
+  if (Number.isFinite(message.keepAliveTimeout)) server.keepAliveTimeout = message.keepAliveTimeout;
+  open.add(socket);
+  socket.once('close', () => open.delete(socket));
+  server.emit('connection', socket);
+});
+
+const origin = new URL(process.env.__NEXT_PRIVATE_ORIGIN ?? 'http://localhost:3000');
+app = next({ dev: false, dir: process.cwd(), hostname: origin.hostname, port: Number(process.env.PORT ?? origin.port), httpServer: server });
+await app.prepare();
+const handle = app.getRequestHandler();
+server.on('request', (request, response) => handle(request, response));
+if (!stopping) process.send?.(HELPER_READY);

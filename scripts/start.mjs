@@ -1,5 +1,5 @@
 // `npm start`: the production server on every core. A primary process forks WEB_CONCURRENCY
-// workers (default: one per core), each of them `next start` itself, run from Next's own CLI
+// workers (default: one per core, or per CPU of a container's quota), each of them `next start` itself, run from Next's own CLI
 // with this script's arguments (-p, -H, --keepAliveTimeout, a directory) and PORT, as
 // `next start` reads them. Node's cluster shares the one listening socket: the primary
 // accepts connections and hands them to the workers in turn.
@@ -8,7 +8,7 @@
 // no custom server, so none of this applies there.
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { usableCores } from '../lib/usable-cores.mjs';
 
 /** Deaths of running workers within QUICK_DEATH_WINDOW_MS that mean a crash loop: give up. */
 const MAX_QUICK_DEATHS = 5;
@@ -21,7 +21,7 @@ const CLEAN_STOP_SIGNALS = new Set(['SIGTERM', 'SIGINT']);
 
 /** The same rule as lib/config.ts, which the workers apply too: this process cannot import it. */
 function workerCount(value) {
-  if (value === undefined || value === '') return availableParallelism();
+  if (value === undefined || value === '') return usableCores();
   const count = Number(value);
   if (!Number.isInteger(count) || count < 1 || count > 1024) {
     console.error('Microblog cannot start: invalid configuration\nWEB_CONCURRENCY: must be a whole number from 1 to 1024');

@@ -1,7 +1,7 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig, parseDatabaseSettings } from '@/lib/config';
+import { usableCores } from '@/lib/usable-cores.mjs';
 
 const production = {
   NODE_ENV: 'production',
@@ -59,9 +59,19 @@ describe('configuration', () => {
 
   it('serves from WEB_CONCURRENCY processes in production, one per core by default, and one on Vercel or in development', () => {
     expect(parseConfig({ ...production, WEB_CONCURRENCY: '4' }).serverProcesses).toBe(4);
-    expect(parseConfig(production).serverProcesses).toBe(availableParallelism());
+    expect(parseConfig(production).serverProcesses).toBe(usableCores());
     expect(parseConfig({ ...vercelProduction, APP_URL: 'https://microblog.example.com', WEB_CONCURRENCY: '4' }).serverProcesses).toBe(1);
     expect(parseConfig({ ...production, NODE_ENV: 'development', WEB_CONCURRENCY: '4' }).serverProcesses).toBe(1);
+  });
+
+  it('counts the CPUs a container quota allows, not the host cores, rounded up', () => {
+    const machine = (files: Record<string, string>) => ({ cores: 32, read: (path: string) => files[path] ?? null });
+    expect(usableCores(machine({}))).toBe(32);
+    expect(usableCores(machine({ '/sys/fs/cgroup/cpu.max': 'max 100000' }))).toBe(32);
+    expect(usableCores(machine({ '/sys/fs/cgroup/cpu.max': '150000 100000' }))).toBe(2);
+    expect(usableCores(machine({ '/sys/fs/cgroup/cpu.max': '10000 100000' }))).toBe(1);
+    expect(usableCores(machine({ '/sys/fs/cgroup/cpu/cpu.cfs_quota_us': '400000', '/sys/fs/cgroup/cpu/cpu.cfs_period_us': '100000' }))).toBe(4);
+    expect(usableCores(machine({ '/sys/fs/cgroup/cpu/cpu.cfs_quota_us': '-1', '/sys/fs/cgroup/cpu/cpu.cfs_period_us': '100000' }))).toBe(32);
   });
 
   it('reads the client address from the TCP peer, or from the one proxy with TRUST_PROXY', () => {

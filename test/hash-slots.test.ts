@@ -1,8 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { HashingBusy, withHashSlot } from '@/lib/auth/hash-slots';
+import { usableCores } from '@/lib/usable-cores.mjs';
 
-const slots = availableParallelism();
+const slots = usableCores();
 
 function gate() {
   let open: () => void = () => undefined;

@@ -14,7 +14,7 @@ async function load(app: App, path: string, connections: number, durationSeconds
  * GET /login, the page every visitor starts on: as most visitors get it (the build's page) at
  * 50 clients; and, for overload, as rendered per request (a return path asks for that) at 200.
  * `server` names how the app was started, in each row. The overload targets are for `npm start`,
- * the server the README deploys; one `next start` is shown beside it, untargeted.
+ * the server the README deploys; `next start` (with its helpers) is shown beside it, untargeted.
  */
 export async function signInPageUnderLoad(app: App, server: string, durationSeconds = 10): Promise<Row[]> {
   // Warmed up first, as any server is before it meets a crowd: a process that has never

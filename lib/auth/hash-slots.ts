@@ -1,6 +1,6 @@
 import 'server-only';
-import { availableParallelism } from 'node:os';
 import { getConfig } from '@/lib/config';
+import { usableCores } from '@/lib/usable-cores.mjs';
 
 /** A new password's hash was refused because too many are waiting already; the form asks to retry. */
 export class HashingBusy extends Error {
@@ -10,9 +10,10 @@ export class HashingBusy extends Error {
 export type HashUse = 'verify' | 'create';
 
 // One scrypt job holds 128 MiB and a core for a third of a second: more at once than there
-// are cores only adds memory and latency. Waiting jobs cost a few bytes each. The workers of
-// `npm start` share the cores, so each takes its share (at least one).
-const slotCount = () => Math.max(1, Math.floor(availableParallelism() / getConfig().serverProcesses));
+// are cores only adds memory and latency. Waiting jobs cost a few bytes each. The server
+// processes (`npm start`'s workers, or `next start` and its helpers) share the cores, so
+// each takes its share (at least one).
+const slotCount = () => Math.max(1, Math.floor(usableCores() / getConfig().serverProcesses));
 // New hashes (sign-ups, password changes) past this many waiting are refused, so a flood of
 // sign-ups cannot queue a real user's sign-in behind minutes of work.
 const MAX_WAITING_CREATES = 32;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Database } from './client';
-import { prepared } from './prepared';
+import { prepared, UNNAMED } from './prepared';
 
 const placeholder = sql.placeholder;
 
@@ -11,7 +11,7 @@ const placeholder = sql.placeholder;
  * `allowWhen`, a hit that fails it changes nothing and returns no row. `now` is a
  * placeholder too; so are the limits `restart` and `allowWhen` compare with.
  */
-function hitStatement({ db, throttle }: Database, name: string, restart: SQL, allowWhen: SQL) {
+function hitStatement({ db, throttle }: Database, restart: SQL, allowWhen: SQL) {
   const now = placeholder('now');
   return db
     .insert(throttle)
@@ -26,16 +26,16 @@ function hitStatement({ db, throttle }: Database, name: string, restart: SQL, al
       setWhere: allowWhen,
     })
     .returning({ hits: throttle.hits })
-    .prepare(name);
+    .prepare(UNNAMED);
 }
 
-function takeHitStatement(database: Database, name: string) {
+function takeHitStatement(database: Database) {
   const { throttle } = database;
   const restart = sql`${throttle.windowStartedAt} <= ${placeholder('windowStartedBy')}`;
-  return hitStatement(database, name, restart, sql`${restart} or ${throttle.hits} < ${placeholder('limit')}`);
+  return hitStatement(database, restart, sql`${restart} or ${throttle.hits} < ${placeholder('limit')}`);
 }
 
-function claimAttemptStatement(database: Database, name: string) {
+function claimAttemptStatement(database: Database) {
   const { throttle } = database;
   const forgotten = sql`${throttle.lastHitAt} <= ${placeholder('forgottenBy')}`;
   const free = placeholder('free');
@@ -47,7 +47,7 @@ function claimAttemptStatement(database: Database, name: string) {
   const uncapped = sql`cast(${placeholder('baseDelayMs')} as bigint) * (cast(1 as bigint) << ${doublings})`;
   const delay = sql`case when ${uncapped} < ${maxDelayMs} then ${uncapped} else ${maxDelayMs} end`;
   const allowed = sql`${forgotten} or ${throttle.hits} < ${free} or ${throttle.lastHitAt} + ${delay} <= ${placeholder('now')}`;
-  return hitStatement(database, name, forgotten, allowed);
+  return hitStatement(database, forgotten, allowed);
 }
 
 /**

@@ -3,7 +3,7 @@ import { and, eq, sql, type AnyColumn, type SQLWrapper } from 'drizzle-orm';
 import type { Locale } from '@/i18n/locales';
 import { getDb, type Database } from './client';
 import { violatedUniqueIndex } from './dialect';
-import { prepared } from './prepared';
+import { prepared, UNNAMED } from './prepared';
 import type { NewUser, User } from './schema';
 
 export async function findUserById(id: number): Promise<User | undefined> {
@@ -16,8 +16,8 @@ export async function findUserById(id: number): Promise<User | undefined> {
 const equalIgnoringCase = (column: AnyColumn, value: string | SQLWrapper) => sql`lower(${column}) = lower(${value})`;
 
 // Prepared: every sign-in and every reset request looks one up.
-const byUsername = ({ db, users }: Database, name: string) => db.select().from(users).where(equalIgnoringCase(users.username, sql.placeholder('username'))).prepare(name);
-const byEmail = ({ db, users }: Database, name: string) => db.select().from(users).where(equalIgnoringCase(users.email, sql.placeholder('email'))).prepare(name);
+const byUsername = ({ db, users }: Database) => db.select().from(users).where(equalIgnoringCase(users.username, sql.placeholder('username'))).prepare(UNNAMED);
+const byEmail = ({ db, users }: Database) => db.select().from(users).where(equalIgnoringCase(users.email, sql.placeholder('email'))).prepare(UNNAMED);
 
 export async function findUserByUsername(username: string): Promise<User | undefined> {
   const [user] = await prepared(await getDb(), 'user_by_username', byUsername).execute({ username });

@@ -15,9 +15,11 @@ import { resolve } from 'node:path';
 
 /** Set in a helper's environment: a helper serves what it is handed and starts no helpers. */
 export const HELPER_ENV = 'MICROBLOG_CONNECTION_HELPER';
-/** The message a connection is handed over with, and the one a helper says it is ready with. */
+/** What a connection is handed over with (the server's keep-alive timeout goes with it), and what a helper says when ready. */
 export const HANDED_CONNECTION = 'microblog:connection';
 export const HELPER_READY = 'microblog:ready';
+/** Connections handed to a helper and not yet sent over its channel: past this many it is passed over, and one it never takes is closed. */
+const MAX_IN_TRANSIT = 8;
 
 const HELPER_SCRIPT = resolve(process.cwd(), 'scripts/serve-handed-connections.mjs');
 /** Deaths within QUICK_DEATH_WINDOW_MS that mean a crash loop: the helpers are not replaced again. */
@@ -27,13 +29,18 @@ const FIRST_RESTART_DELAY_MS = 1_000;
 /** How long closing the server waits for its helpers to finish their requests and exit. */
 const STOP_GRACE_MS = 10_000;
 
-type Helper = { child: ChildProcess; ready: boolean; exited: Promise<void> };
+type Helper = { child: ChildProcess; ready: boolean; exited: Promise<void>; inTransit: Set<Socket> };
 type Sharing = { helpers: Helper[]; turn: number; stopping: boolean; deaths: number[] };
 // Per process, not per bundle: two copies would each start helpers.
 const globalForSharing = globalThis as unknown as { microblogSharing?: Sharing };
 
-/** A net.Socket's libuv handle, which stops reading so the kernel keeps the request for the helper. */
-type WithHandle = { _handle?: { readStop(): number; reading?: boolean } | null };
+/**
+ * The internals of a just-accepted net.Socket this uses: its libuv handle, which stops
+ * reading so the kernel keeps the request for the helper; and `server`, which Node's
+ * child_process reads to keep count of sockets sent away for that server's close(), a
+ * count that never ends a close once a helper is gone: this module counts them instead.
+ */
+type Accepted = Socket & { _handle?: { readStop(): number; reading?: boolean } | null; server?: Server | null };
 
 export function isConnectionHelper(): boolean {
   return process.env[HELPER_ENV] === '1';
@@ -45,12 +52,15 @@ export function startConnectionHelpers(count: number, processes: number): void {
   const sharing: Sharing = (globalForSharing.microblogSharing = { helpers: [], turn: 0, stopping: false, deaths: [] });
   const start = () => {
     const child = fork(/* turbopackIgnore: true */ HELPER_SCRIPT, [], { env: { ...process.env, [HELPER_ENV]: '1', WEB_CONCURRENCY: String(processes) } });
-    const helper: Helper = { child, ready: false, exited: new Promise((done) => child.once('exit', () => done())) };
+    const helper: Helper = { child, ready: false, exited: new Promise((done) => child.once('exit', () => done())), inTransit: new Set() };
     child.on('message', (message) => {
       if (message === HELPER_READY) helper.ready = true;
     });
     child.once('exit', (code, signal) => {
       sharing.helpers = sharing.helpers.filter((each) => each !== helper);
+      // Node never sends, nor fails, what was queued for a helper that died: close them.
+      for (const socket of helper.inTransit) socket.destroy();
+      helper.inTransit.clear();
       if (!sharing.stopping) replace(code, signal);
     });
     sharing.helpers.push(helper);
@@ -80,23 +90,30 @@ export function startConnectionHelpers(count: number, processes: number): void {
 export function handOffConnection(socket: Socket): boolean {
   const sharing = globalForSharing.microblogSharing;
   if (!sharing || sharing.stopping) return false;
-  const ready = sharing.helpers.filter((helper) => helper.ready && helper.child.connected);
+  const ready = sharing.helpers.filter((helper) => helper.ready && helper.child.connected && helper.inTransit.size < MAX_IN_TRANSIT);
   sharing.turn = (sharing.turn + 1) % (ready.length + 1);
   const helper = ready[sharing.turn - 1];
-  const handle = (socket as unknown as WithHandle)._handle;
+  const accepted = socket as Accepted;
+  const handle = accepted._handle;
   if (!helper || !handle) return false;
   handle.reading = false;
   handle.readStop();
-  helper.child.send(HANDED_CONNECTION, socket, (error) => {
-    if (error) socket.destroy();
+  const keepAliveTimeout = accepted.server?.keepAliveTimeout;
+  accepted.server = null;
+  helper.inTransit.add(socket);
+  helper.child.send({ kind: HANDED_CONNECTION, keepAliveTimeout }, socket, () => {
+    helper.inTransit.delete(socket);
+    // Sent, the handle is the helper's and this side has none left to close; destroying
+    // it still ends this server's count of it. Not sent, it closes the connection.
+    socket.destroy();
   });
   return true;
 }
 
 /**
  * Closing the server (Next.js does on SIGTERM, then exits) stops the helpers too, and waits
- * for them: a process manager that sees `next start` exit may kill whatever it left, and a
- * helper still sending mail must first put back what it holds.
+ * for them as well as for its own requests: a process manager that sees `next start` exit
+ * may kill whatever it left, and a helper still sending mail must first put back what it holds.
  */
 function stopHelpersWhenClosing(sharing: Sharing): void {
   const close = Server.prototype.close;

@@ -7,10 +7,11 @@ import { sendEmail } from './send-email';
 const WINDOW_MS = 10 * 60_000;
 const MAILS_PER_WINDOW = 10;
 /**
- * The count lives in memory, per process, so the workers of `npm start` split the cap: each
- * mails its share, rounded up and at least one, which keeps the admins' total near
- * MAILS_PER_WINDOW (one a worker past that many workers). The one-per-route rule and the
- * digest stay per worker: an error on every worker is mailed once by each.
+ * The count lives in memory, per process, so the server processes (`npm start`'s workers, or
+ * `next start` and its helpers) split the cap: each mails its share, rounded up and at least
+ * one, which keeps the admins' total near MAILS_PER_WINDOW (one a process past that many
+ * processes). The one-per-route rule and the digest stay per process: an error on every
+ * process is mailed once by each.
  */
 const mailsPerWindow = (config: Config) => Math.max(1, Math.ceil(MAILS_PER_WINDOW / config.serverProcesses));
 /** Routes and kinds the digest names one by one; the rest it counts together. */
