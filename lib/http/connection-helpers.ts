@@ -18,8 +18,15 @@ export const HELPER_ENV = 'MICROBLOG_CONNECTION_HELPER';
 /** What a connection is handed over with (the server's keep-alive timeout goes with it), and what a helper says when ready. */
 export const HANDED_CONNECTION = 'microblog:connection';
 export const HELPER_READY = 'microblog:ready';
-/** Connections handed to a helper and not yet sent over its channel: past this many it is passed over, and one it never takes is closed. */
-const MAX_IN_TRANSIT = 8;
+/**
+ * Connections handed to a helper and not yet sent over its channel: past this many (a helper
+ * that has stopped answering) it is passed over, and one it never takes is closed. Node sends
+ * one socket at a time and waits for the helper's acknowledgement, which a busy helper gives
+ * a turn of its event loop later, so a burst queues many for a moment, as Node's cluster
+ * does for its workers: a bound of 8 kept a third of a 50-connection burst from the helper
+ * for good, and 64 a third of a 200-connection one.
+ */
+const MAX_IN_TRANSIT = 256;
 
 const HELPER_SCRIPT = resolve(process.cwd(), 'scripts/serve-handed-connections.mjs');
 /** Deaths within QUICK_DEATH_WINDOW_MS that mean a crash loop: the helpers are not replaced again. */
