@@ -2,7 +2,7 @@ import 'server-only';
 import cluster from 'node:cluster';
 import { ConfigError, getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
-import { isConnectionHelper, startConnectionHelpers } from '@/lib/http/connection-helpers';
+import { startConnectionHelpers } from '@/lib/http/connection-helpers';
 import { guardFrontDoor } from '@/lib/http/front-door';
 import { stopDraining } from '@/lib/mail';
 import { startMaintenanceTimer } from '@/lib/maintenance';
@@ -38,8 +38,5 @@ export async function startServer(): Promise<void> {
   // Tells scripts/start.mjs this worker got through start-up: its death from now on is a crash
   // to replace, while a death before this (bad settings, a missing migration) stops them all.
   if (cluster.isWorker) process.send?.({ microblog: 'started' });
-  // A lone `next start` (not a worker of npm start's cluster, not one of its own helpers, not
-  // on Vercel or in development, where serverProcesses is 1) shares its connections.
-  const processes = getConfig().serverProcesses;
-  if (!cluster.isWorker && !isConnectionHelper()) startConnectionHelpers(processes - 1, processes);
+  startConnectionHelpers(getConfig().serverProcesses);
 }

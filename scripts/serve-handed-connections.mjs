@@ -4,9 +4,7 @@
 // (SIGTERM), on Ctrl-C, or when the parent is gone.
 import { createServer } from 'node:http';
 import next from 'next';
-
-const HANDED_CONNECTION = 'microblog:connection';
-const HELPER_READY = 'microblog:ready';
+import { HANDED_CONNECTION, HELPER_READY } from '../lib/http/connection-handover.mjs';
 /** How often a stopping helper closes the connections that have finished their request. */
 const CLOSE_IDLE_EVERY_MS = 50;
 const STOP_GRACE_MS = 9_000;

@@ -1,8 +1,10 @@
 import 'server-only';
+import cluster from 'node:cluster';
 import { fork, type ChildProcess } from 'node:child_process';
 import { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
+import { HANDED_CONNECTION, HELPER_READY } from './connection-handover.mjs';
 
 /**
  * `next start` on every core. Next.js serves from one process; `npm start` (scripts/start.mjs)
@@ -14,10 +16,7 @@ import { resolve } from 'node:path';
  */
 
 /** Set in a helper's environment: a helper serves what it is handed and starts no helpers. */
-export const HELPER_ENV = 'MICROBLOG_CONNECTION_HELPER';
-/** What a connection is handed over with (the server's keep-alive timeout goes with it), and what a helper says when ready. */
-export const HANDED_CONNECTION = 'microblog:connection';
-export const HELPER_READY = 'microblog:ready';
+const HELPER_ENV = 'MICROBLOG_CONNECTION_HELPER';
 /**
  * Connections handed to a helper and not yet sent over its channel: past this many (a helper
  * that has stopped answering) it is passed over, and one it never takes is closed. Node sends
@@ -49,13 +48,14 @@ const globalForSharing = globalThis as unknown as { microblogSharing?: Sharing }
  */
 type Accepted = Socket & { _handle?: { readStop(): number; reading?: boolean } | null; server?: Server | null };
 
-export function isConnectionHelper(): boolean {
-  return process.env[HELPER_ENV] === '1';
-}
-
-/** Starts `count` helpers, and from then on shares this process's connections with them. */
-export function startConnectionHelpers(count: number, processes: number): void {
-  if (globalForSharing.microblogSharing || count < 1) return;
+/**
+ * Makes this process one of `processes` serving the machine: starts a helper for each of
+ * the others, and from then on shares its connections with them. Only a lone `next start`
+ * does: a worker of `npm start`'s cluster is one of its processes already, a helper is one
+ * of ours, and on Vercel and in development `processes` is 1.
+ */
+export function startConnectionHelpers(processes: number): void {
+  if (globalForSharing.microblogSharing || processes < 2 || cluster.isWorker || process.env[HELPER_ENV] === '1') return;
   const sharing: Sharing = (globalForSharing.microblogSharing = { helpers: [], turn: 0, stopping: false, deaths: [] });
   const start = () => {
     const child = fork(/* turbopackIgnore: true */ HELPER_SCRIPT, [], { env: { ...process.env, [HELPER_ENV]: '1', WEB_CONCURRENCY: String(processes) } });
@@ -85,7 +85,7 @@ export function startConnectionHelpers(count: number, processes: number): void {
       if (!sharing.stopping) start();
     }, delay).unref();
   };
-  for (let index = 0; index < count; index += 1) start();
+  for (let index = 1; index < processes; index += 1) start();
   stopHelpersWhenClosing(sharing);
 }
 

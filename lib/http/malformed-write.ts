@@ -21,9 +21,9 @@ export async function malformedWriteStatus(request: Request): Promise<number | n
   if (!Number.isFinite(length)) return request.body === null ? null : 411;
   if (length > MAX_FORM_BODY_BYTES) return 413;
   const type = request.headers.get('content-type') ?? '';
+  const isActionCall = request.headers.has('next-action');
   // The body is read here and by nothing after: Next.js gives its proxy a copy of its own,
   // and the front door hands on the bytes it read. A clone would tee the stream for nothing.
-  const isActionCall = request.headers.has('next-action');
   if (type.startsWith('multipart/form-data') || (!isActionCall && type.startsWith('application/x-www-form-urlencoded'))) {
     let form: FormData;
     try {
