@@ -2,7 +2,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { auth } from '@/auth';
-import { requestFieldErrorWords } from '@/i18n/field-errors';
+import { parseFormPost } from '@/i18n/field-errors';
 import { requireSession, requireUser } from '@/lib/auth/dal';
 import { requestEmailChange } from '@/lib/auth/email-links';
 import { openSession } from '@/lib/auth/open-session';
@@ -12,11 +12,11 @@ import { setFlash } from '@/lib/flash/flash';
 import { clientAddress } from '@/lib/http/client-address';
 import { changeEmailSchema, changePasswordSchema } from '@/lib/validation/account';
 import { PASSWORD_PROBLEMS } from '@/lib/validation/fields';
-import { fieldErrors, formMessage, parseForm, type FormState } from '@/lib/validation/form-state';
+import { fieldErrors, formMessage, type FormState } from '@/lib/validation/form-state';
 
 export async function changeEmail(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser('/settings');
-  const parsed = parseForm(changeEmailSchema, formData, await requestFieldErrorWords());
+  const parsed = await parseFormPost(changeEmailSchema, formData);
   if (!parsed.ok) return parsed.state;
   const { new_email: newEmail, email_password: password } = parsed.data;
   const result = await requestEmailChange(user, newEmail, password, await clientAddress());
@@ -30,7 +30,7 @@ export async function changeEmail(_previous: FormState, formData: FormData): Pro
 
 export async function changeOwnPassword(_previous: FormState, formData: FormData): Promise<FormState> {
   const user = await requireUser('/settings');
-  const parsed = parseForm(changePasswordSchema, formData, await requestFieldErrorWords());
+  const parsed = await parseFormPost(changePasswordSchema, formData);
   if (!parsed.ok) return parsed.state;
   const { current_password: current, password } = parsed.data;
   const result = await changePassword(user, current, password, await clientAddress());

@@ -1,14 +1,14 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requestFieldErrorWords } from '@/i18n/field-errors';
+import { parseFormPost } from '@/i18n/field-errors';
 import { openSession } from '@/lib/auth/open-session';
 import { safeRedirectPath } from '@/lib/http/safe-redirect';
 import { loginSchema } from '@/lib/validation/auth';
-import { formMessage, parseForm, type FormState } from '@/lib/validation/form-state';
+import { formMessage, type FormState } from '@/lib/validation/form-state';
 
 export async function login(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(loginSchema, formData, await requestFieldErrorWords());
+  const parsed = await parseFormPost(loginSchema, formData);
   if (!parsed.ok) return parsed.state;
   const { username, password, remember } = parsed.data;
   const opened = await openSession(username, password, remember);

@@ -1,16 +1,16 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { requestFieldErrorWords } from '@/i18n/field-errors';
+import { parseFormPost } from '@/i18n/field-errors';
 import { registerUser } from '@/lib/auth/registration';
 import { setFlash } from '@/lib/flash/flash';
 import { clientAddress } from '@/lib/http/client-address';
 import { registerSchema } from '@/lib/validation/auth';
 import { PASSWORD_PROBLEMS } from '@/lib/validation/fields';
-import { fieldErrors, formMessage, parseForm, type FormState } from '@/lib/validation/form-state';
+import { fieldErrors, formMessage, type FormState } from '@/lib/validation/form-state';
 
 export async function register(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(registerSchema, formData, await requestFieldErrorWords());
+  const parsed = await parseFormPost(registerSchema, formData);
   if (!parsed.ok) return parsed.state;
   // The account's mail will speak the language of the page it signed up on.
   const result = await registerUser({ ...parsed.data, locale: await getLocale() }, await clientAddress());

@@ -1,12 +1,11 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requestFieldErrorWords } from '@/i18n/field-errors';
+import { parseFormPost } from '@/i18n/field-errors';
 import { requireUser } from '@/lib/auth/dal';
 import { setFlash } from '@/lib/flash/flash';
 import { changeFollow, type FollowAction, type FollowOutcome } from '@/lib/social/follow';
 import { profilePath } from '@/lib/social/profile-path';
-import { parseForm } from '@/lib/validation/form-state';
 import { followSchema } from '@/lib/validation/social';
 
 /** The seed's words for each outcome. */
@@ -18,7 +17,7 @@ async function describe(outcome: FollowOutcome, username: string, action: Follow
 }
 
 async function change(formData: FormData, action: FollowAction): Promise<never> {
-  const parsed = parseForm(followSchema, formData, await requestFieldErrorWords());
+  const parsed = await parseFormPost(followSchema, formData);
   const username = parsed.ok ? parsed.data.username : '';
   const me = await requireUser(profilePath(username));
   const outcome: FollowOutcome = parsed.ok ? await changeFollow(me, username, action) : { ok: false, reason: 'not-found' };

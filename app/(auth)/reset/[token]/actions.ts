@@ -1,15 +1,15 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { requestFieldErrorWords } from '@/i18n/field-errors';
+import { parseFormPost } from '@/i18n/field-errors';
 import { resetPassword } from '@/lib/auth/password-reset';
 import { setFlash } from '@/lib/flash/flash';
 import { resetPasswordSchema } from '@/lib/validation/auth';
 import { PASSWORD_PROBLEMS } from '@/lib/validation/fields';
-import { fieldErrors, formMessage, parseForm, type FormState } from '@/lib/validation/form-state';
+import { fieldErrors, formMessage, type FormState } from '@/lib/validation/form-state';
 
 export async function setNewPassword(_previous: FormState, formData: FormData): Promise<FormState> {
-  const parsed = parseForm(resetPasswordSchema, formData, await requestFieldErrorWords());
+  const parsed = await parseFormPost(resetPasswordSchema, formData);
   // A refused password leaves the link as it was: only a successful reset uses it up.
   if (!parsed.ok) return parsed.state;
   const token = formData.get('token');
