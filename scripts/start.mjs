@@ -8,13 +8,9 @@
 // no custom server, so none of this applies there.
 import cluster from 'node:cluster';
 import { createRequire } from 'node:module';
+import { CRASH_LOOP, restartSchedule } from '../lib/restart-schedule.mjs';
 import { usableCores } from '../lib/usable-cores.mjs';
 
-/** Deaths of running workers within QUICK_DEATH_WINDOW_MS that mean a crash loop: give up. */
-const MAX_QUICK_DEATHS = 5;
-const QUICK_DEATH_WINDOW_MS = 60_000;
-/** The wait before a dead worker is replaced, doubled for each recent death. */
-const FIRST_RESTART_DELAY_MS = 1_000;
 /** A worker that ends with these after being told to stop has stopped well (`next start` exits 143 on SIGTERM, 130 on SIGINT). */
 const CLEAN_STOP_CODES = new Set([0, 130, 143]);
 const CLEAN_STOP_SIGNALS = new Set(['SIGTERM', 'SIGINT']);
@@ -43,7 +39,7 @@ let booting = true;
 let stopping = false;
 let failed = false;
 const restarts = new Set();
-const recentDeaths = [];
+const restartDelay = restartSchedule();
 
 // Each worker knows how many share the machine: lib/config.ts divides the cores among them.
 const fork = () => cluster.fork({ WEB_CONCURRENCY: String(count) });
@@ -66,16 +62,13 @@ function stopAll(signal) {
 }
 
 function replaceAfterCrash(worker, code, signal) {
-  const now = Date.now();
-  recentDeaths.push(now);
-  while (recentDeaths[0] <= now - QUICK_DEATH_WINDOW_MS) recentDeaths.shift();
-  if (recentDeaths.length >= MAX_QUICK_DEATHS) {
-    console.error(`Microblog: ${recentDeaths.length} workers died within ${QUICK_DEATH_WINDOW_MS / 1000} s; stopping.`);
+  const delay = restartDelay();
+  if (delay === null) {
+    console.error(`Microblog: ${CRASH_LOOP.deaths} workers died within ${CRASH_LOOP.withinMs / 1000} s; stopping.`);
     failed = true;
     stopAll('SIGTERM');
     return;
   }
-  const delay = FIRST_RESTART_DELAY_MS * 2 ** (recentDeaths.length - 1);
   console.error(`Microblog: worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); a new one starts in ${delay / 1000} s.`);
   const timer = setTimeout(() => {
     restarts.delete(timer);

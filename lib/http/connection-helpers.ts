@@ -4,6 +4,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
+import { CRASH_LOOP, restartSchedule } from '@/lib/restart-schedule.mjs';
 import { HANDED_CONNECTION, HELPER_READY } from './connection-handover.mjs';
 
 /**
@@ -28,15 +29,11 @@ const HELPER_ENV = 'MICROBLOG_CONNECTION_HELPER';
 const MAX_IN_TRANSIT = 256;
 
 const HELPER_SCRIPT = resolve(process.cwd(), 'scripts/serve-handed-connections.mjs');
-/** Deaths within QUICK_DEATH_WINDOW_MS that mean a crash loop: the helpers are not replaced again. */
-const MAX_QUICK_DEATHS = 5;
-const QUICK_DEATH_WINDOW_MS = 60_000;
-const FIRST_RESTART_DELAY_MS = 1_000;
 /** How long closing the server waits for its helpers to finish their requests and exit. */
 const STOP_GRACE_MS = 10_000;
 
 type Helper = { child: ChildProcess; ready: boolean; exited: Promise<void>; inTransit: Set<Socket> };
-type Sharing = { helpers: Helper[]; turn: number; stopping: boolean; deaths: number[] };
+type Sharing = { helpers: Helper[]; turn: number; stopping: boolean };
 // Per process, not per bundle: two copies would each start helpers.
 const globalForSharing = globalThis as unknown as { microblogSharing?: Sharing };
 
@@ -56,7 +53,7 @@ type Accepted = Socket & { _handle?: { readStop(): number; reading?: boolean } |
  */
 export function startConnectionHelpers(processes: number): void {
   if (globalForSharing.microblogSharing || processes < 2 || cluster.isWorker || process.env[HELPER_ENV] === '1') return;
-  const sharing: Sharing = (globalForSharing.microblogSharing = { helpers: [], turn: 0, stopping: false, deaths: [] });
+  const sharing: Sharing = (globalForSharing.microblogSharing = { helpers: [], turn: 0, stopping: false });
   const start = () => {
     const child = fork(/* turbopackIgnore: true */ HELPER_SCRIPT, [], { env: { ...process.env, [HELPER_ENV]: '1', WEB_CONCURRENCY: String(processes) } });
     const helper: Helper = { child, ready: false, exited: new Promise((done) => child.once('exit', () => done())), inTransit: new Set() };
@@ -72,14 +69,13 @@ export function startConnectionHelpers(processes: number): void {
     });
     sharing.helpers.push(helper);
   };
+  const restartDelay = restartSchedule();
   const replace = (code: number | null, signal: NodeJS.Signals | null) => {
-    const now = Date.now();
-    sharing.deaths = [...sharing.deaths.filter((at) => at > now - QUICK_DEATH_WINDOW_MS), now];
-    if (sharing.deaths.length >= MAX_QUICK_DEATHS) {
-      console.error(`Microblog: ${sharing.deaths.length} connection helpers died within ${QUICK_DEATH_WINDOW_MS / 1000} s; this process serves alone.`);
+    const delay = restartDelay();
+    if (delay === null) {
+      console.error(`Microblog: ${CRASH_LOOP.deaths} connection helpers died within ${CRASH_LOOP.withinMs / 1000} s; this process serves alone.`);
       return;
     }
-    const delay = FIRST_RESTART_DELAY_MS * 2 ** (sharing.deaths.length - 1);
     console.error(`Microblog: a connection helper died (${signal ?? `exit code ${code}`}); a new one starts in ${delay / 1000} s.`);
     setTimeout(() => {
       if (!sharing.stopping) start();
