@@ -6,6 +6,7 @@ import { startConnectionHelpers } from '@/lib/http/connection-helpers';
 import { guardFrontDoor } from '@/lib/http/front-door';
 import { stopDraining } from '@/lib/mail';
 import { startMaintenanceTimer } from '@/lib/maintenance';
+import { tierUpSooner } from '@/lib/tier-up-sooner';
 
 const MAINTENANCE_INTERVAL_MS = 5_000;
 
@@ -18,6 +19,7 @@ export async function startServer(): Promise<void> {
     console.error(`Microblog cannot start: invalid configuration\n${error.message}`);
     process.exit(1);
   }
+  if (getConfig().production) tierUpSooner();
   guardFrontDoor({ maxInFlight: getConfig().maxRequestsInFlight, maxQueueWaitMs: getConfig().maxQueueWaitMs });
   // SQLite migrates on open; Postgres is migrated by the build, and a server behind it must not serve.
   const pending = await (await getDb()).pendingMigrations();
