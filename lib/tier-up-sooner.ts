@@ -10,9 +10,9 @@ import { setFlagsFromString } from 'node:v8';
  * Alone, that budget compiled so much more at once that a burst of 200 new connections
  * waited past 2 s for its first answers; inlining less into each optimised function makes
  * each compile smaller and keeps that tail under 2 s, a little longer than with V8's
- * defaults, with more answered in all (bench/README.md). V8 reads both
- * each time it resets a function's budget or compiles one, so setting them once a process
- * has started applies to the code it runs next.
+ * defaults, with more answered in all (bench/README.md). V8 reads both each time it resets
+ * a function's budget or compiles one, so setting them once a process has started applies
+ * to the code it runs next.
  */
 const INTERRUPT_BUDGET_BYTES = 8 * 1024;
 const MAX_INLINED_BYTECODE_PER_FUNCTION = 600;

@@ -12,6 +12,7 @@ import { handOnFlash } from '@/lib/flash/hand-on';
 import { FLASH_COOKIE, FLASH_HEADER } from '@/lib/flash/names';
 import { parseForm } from '@/lib/validation/form-state';
 import { resetPasswordSchema } from '@/lib/validation/auth';
+import { formDataOf as form } from './support/form-data';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -103,12 +104,6 @@ describe('the page language', () => {
 });
 
 describe('field errors', () => {
-  const form = (fields: Record<string, string | Blob>) => {
-    const data = new FormData();
-    for (const [key, value] of Object.entries(fields)) data.append(key, value);
-    return data;
-  };
-
   it('come back from the server in the page’s language', () => {
     const parsed = parseForm(resetPasswordSchema, form({ password: 'short', password2: 'other' }), fieldErrorWords('zh-CN'));
     expect(parsed.ok).toBe(false);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Locale } from '@/i18n/locales';
+import { formDataOf as form } from './support/form-data';
 
 const page = vi.hoisted(() => ({ locale: 'zh-CN' as Locale, lookups: 0 }));
 vi.mock('next-intl/server', () => ({
@@ -12,14 +13,9 @@ vi.mock('next-intl/server', () => ({
 const { parseFormPost } = await import('@/i18n/field-errors');
 const { resetPasswordSchema } = await import('@/lib/validation/auth');
 
-const form = (fields: Record<string, string | Blob>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-};
-
 describe('parseFormPost', () => {
   beforeEach(() => {
+    page.locale = 'zh-CN';
     page.lookups = 0;
   });
 

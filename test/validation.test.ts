@@ -3,16 +3,12 @@ import { fieldErrorWords } from '@/i18n/field-errors';
 import { forgotPasswordSchema, loginSchema, registerSchema, resetPasswordSchema } from '@/lib/validation/auth';
 import { parseForm } from '@/lib/validation/form-state';
 import { editProfileSchema, postSchema } from '@/lib/validation/posts';
+import { formDataOf as form } from './support/form-data';
 
 const inEnglish = fieldErrorWords('en');
 /** The schemas give message keys; these are the words an English page shows for them. */
 const english = (message: string | undefined) => inEnglish.translate(message ?? '');
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  return data;
-};
 
 const good = { username: 'susan', email: 'Susan@Example.com', password: 'correct horse', password2: 'correct horse' };
 
